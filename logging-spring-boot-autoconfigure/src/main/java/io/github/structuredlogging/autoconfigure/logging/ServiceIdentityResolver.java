@@ -1,0 +1,80 @@
+package io.github.structuredlogging.autoconfigure.logging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Properties;
+
+import io.github.structuredlogging.json.ServiceIdentity;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Works out what every event says about the service, before the application context
+ * exists.
+ */
+final class ServiceIdentityResolver {
+
+	/** Service name when none is configured, following OpenTelemetry's convention. */
+	static final String UNKNOWN_SERVICE = "unknown_service:java";
+
+	private static final String BUILD_INFO_LOCATION = "classpath:META-INF/build-info.properties";
+
+	private ServiceIdentityResolver() {
+	}
+
+	static ServiceIdentity resolve(StructuredLoggingProperties properties, Environment environment) {
+		String name = firstText(properties.getServiceName(), environment.getProperty("spring.application.name"),
+				UNKNOWN_SERVICE);
+		String version = firstText(properties.getServiceVersion(), buildVersion(environment), null);
+		String deployment = firstText(properties.getEnvironment(), profiles(environment), "default");
+		return new ServiceIdentity(name, version, deployment, hostName());
+	}
+
+	private static @Nullable String profiles(Environment environment) {
+		String[] active = environment.getActiveProfiles();
+		String[] profiles = (active.length > 0) ? active : environment.getDefaultProfiles();
+		return StringUtils.arrayToCommaDelimitedString(profiles);
+	}
+
+	private static @Nullable String buildVersion(Environment environment) {
+		String location = environment.getProperty("spring.info.build.location", BUILD_INFO_LOCATION);
+		Resource resource = new DefaultResourceLoader(ServiceIdentityResolver.class.getClassLoader())
+			.getResource(location);
+		if (!resource.exists()) {
+			return null;
+		}
+		try (InputStream input = resource.getInputStream()) {
+			Properties buildInfo = new Properties();
+			buildInfo.load(input);
+			return buildInfo.getProperty("build.version");
+		}
+		catch (IOException ex) {
+			return null;
+		}
+	}
+
+	private static String hostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException | SecurityException ex) {
+			String fromEnvironment = System.getenv("HOSTNAME");
+			return StringUtils.hasText(fromEnvironment) ? fromEnvironment : "localhost";
+		}
+	}
+
+	@SuppressWarnings("NullAway")
+	private static String firstText(@Nullable String first, @Nullable String second, @Nullable String fallback) {
+		if (StringUtils.hasText(first)) {
+			return first;
+		}
+		return StringUtils.hasText(second) ? second : fallback;
+	}
+
+}

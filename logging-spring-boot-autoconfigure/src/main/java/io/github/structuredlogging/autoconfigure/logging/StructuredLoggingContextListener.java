@@ -1,0 +1,71 @@
+package io.github.structuredlogging.autoconfigure.logging;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggerContextListener;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import ch.qos.logback.core.spi.LifeCycle;
+import io.github.structuredlogging.logback.PipelineSettings;
+import io.github.structuredlogging.logback.StructuredLogbackPipeline;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * Attaches the structured appenders from an application's own logback configuration
+ * file, through
+ * {@code <include resource="io/github/structuredlogging/logback/structured-logging.xml"/>}.
+ * Settings come from the Spring environment that Spring Boot hands to logback.
+ */
+public class StructuredLoggingContextListener extends ContextAwareBase implements LoggerContextListener, LifeCycle {
+
+	private boolean started;
+
+	@Override
+	public void start() {
+		if (!(getContext() instanceof LoggerContext context)
+				|| !(context.getObject(Environment.class.getName()) instanceof Environment environment)) {
+			addWarn("No Spring environment in the logback context: structured logging needs Spring Boot");
+			return;
+		}
+		if (!environment.getProperty(PipelineSettingsFactory.PREFIX + ".enabled", Boolean.class, true)) {
+			return;
+		}
+		PipelineSettings settings = PipelineSettingsFactory.create(PipelineSettingsFactory.bind(environment),
+				environment);
+		new StructuredLogbackPipeline(context, settings).attach(context.getProperty("CONSOLE_LOG_THRESHOLD"))
+			.forEach(this::addWarn);
+		this.started = true;
+	}
+
+	@Override
+	public void stop() {
+		this.started = false;
+	}
+
+	@Override
+	public boolean isStarted() {
+		return this.started;
+	}
+
+	@Override
+	public boolean isResetResistant() {
+		return false;
+	}
+
+	@Override
+	public void onStart(LoggerContext context) {
+	}
+
+	@Override
+	public void onReset(LoggerContext context) {
+	}
+
+	@Override
+	public void onStop(LoggerContext context) {
+	}
+
+	@Override
+	public void onLevelChange(ch.qos.logback.classic.Logger logger, Level level) {
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.github.structuredlogging.autoconfigure.logging;
+
+import java.time.Duration;
+
+import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties.Stream;
+
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Rejects property values that cannot work, so that start-up fails naming the property.
+ */
+final class StructuredLoggingPropertiesValidator implements Validator {
+
+	/** Longest retention a stream may have: seven years. */
+	static final long MAX_HISTORY_DAYS = 2555;
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return StructuredLoggingProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		StructuredLoggingProperties properties = (StructuredLoggingProperties) target;
+		StructuredLoggingProperties.StackTrace stackTrace = properties.getJson().getStackTrace();
+		positive(errors, "json.stackTrace.maxDepthPerThrowable", stackTrace.getMaxDepthPerThrowable());
+		positive(errors, "json.stackTrace.maxLength", stackTrace.getMaxLength());
+		StructuredLoggingProperties.File file = properties.getFile();
+		positive(errors, "file.async.queueSize", file.getAsync().getQueueSize());
+		if (file.getAsync().getMaxFlushTime().isNegative()) {
+			errors.rejectValue("file.async.maxFlushTime", "negative", "must not be negative");
+		}
+		stream(errors, "file.application", file.getApplication());
+		stream(errors, "file.error", file.getError());
+		stream(errors, "file.performance", file.getPerformance());
+		stream(errors, "file.audit", file.getAudit());
+	}
+
+	private void stream(Errors errors, String path, Stream stream) {
+		DataSize maxFileSize = stream.getMaxFileSize();
+		if (maxFileSize == null || maxFileSize.toBytes() <= 0) {
+			errors.rejectValue(path + ".maxFileSize", "notPositive", "must be greater than 0");
+		}
+		Duration maxHistory = stream.getMaxHistory();
+		if (maxHistory == null || maxHistory.toDays() < 1 || maxHistory.toDays() > MAX_HISTORY_DAYS) {
+			errors.rejectValue(path + ".maxHistory", "outOfRange",
+					"must be between 1 and " + MAX_HISTORY_DAYS + " days");
+		}
+		DataSize totalSizeCap = stream.getTotalSizeCap();
+		if (totalSizeCap == null || totalSizeCap.isNegative()) {
+			errors.rejectValue(path + ".totalSizeCap", "negative", "must not be negative");
+		}
+	}
+
+	private void positive(Errors errors, String field, int value) {
+		if (value <= 0) {
+			errors.rejectValue(field, "notPositive", "must be greater than 0");
+		}
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.github.structuredlogging.logback;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Publishes the number of dropped events as the counter
+ * {@value #METER_NAME}.
+ */
+public final class DroppedEventsMeterBinder implements MeterBinder {
+
+	/** Name of the counter. */
+	public static final String METER_NAME = "structured.logging.events.dropped";
+
+	private final DroppedEvents droppedEvents;
+
+	/**
+	 * Create a binder for the given counter.
+	 * @param droppedEvents the counter to publish
+	 */
+	public DroppedEventsMeterBinder(DroppedEvents droppedEvents) {
+		this.droppedEvents = droppedEvents;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder(METER_NAME, this.droppedEvents, DroppedEvents::count)
+			.description("Log events dropped because the file queue was full")
+			.baseUnit("events")
+			.register(registry);
+	}
+
+}

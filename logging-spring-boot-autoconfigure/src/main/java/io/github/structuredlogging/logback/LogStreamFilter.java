@@ -1,0 +1,25 @@
+package io.github.structuredlogging.logback;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.spi.FilterReply;
+import io.github.structuredlogging.api.LogStreams;
+
+/**
+ * Lets through only the events of one stream.
+ */
+final class LogStreamFilter extends Filter<ILoggingEvent> {
+
+	private final String stream;
+
+	LogStreamFilter(String stream) {
+		this.stream = stream;
+	}
+
+	@Override
+	public FilterReply decide(ILoggingEvent event) {
+		return this.stream.equals(LogStreams.streamOf(event.getMarkerList())) ? FilterReply.NEUTRAL
+				: FilterReply.DENY;
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.github.structuredlogging.logback;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import io.github.structuredlogging.json.JsonLayout;
+import io.github.structuredlogging.json.ServiceIdentity;
+import io.github.structuredlogging.json.StackTraceOptions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the logback pipeline needs to know to attach its appenders.
+ *
+ * @param consoleEnabled whether events are written to the console
+ * @param consoleFormat how events are written to the console
+ * @param layout the JSON layout
+ * @param service the service identity written with every event
+ * @param stackTrace how stack traces are written
+ * @param directory the directory of the stream files, {@code null} for no files
+ * @param streams the stream files to write
+ * @param queueSize the capacity of the asynchronous file queue
+ * @param maxFlushTime how long a shutdown waits for queued events to be written
+ */
+public record PipelineSettings(boolean consoleEnabled, ConsoleFormat consoleFormat, JsonLayout layout,
+		ServiceIdentity service, StackTraceOptions stackTrace, @Nullable Path directory, List<StreamFile> streams,
+		int queueSize, Duration maxFlushTime) {
+
+	public PipelineSettings {
+		Objects.requireNonNull(consoleFormat, "'consoleFormat' must not be null");
+		Objects.requireNonNull(layout, "'layout' must not be null");
+		Objects.requireNonNull(service, "'service' must not be null");
+		Objects.requireNonNull(stackTrace, "'stackTrace' must not be null");
+		Objects.requireNonNull(maxFlushTime, "'maxFlushTime' must not be null");
+		streams = List.copyOf(streams);
+	}
+
+	/**
+	 * Return whether any stream is written to a file.
+	 * @return {@code true} when files are written
+	 */
+	public boolean writesFiles() {
+		return this.directory != null && !this.streams.isEmpty();
+	}
+
+}

@@ -1,0 +1,191 @@
+package io.github.structuredlogging.logback;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.filter.Filter;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.json.StructuredJsonEncoders;
+import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Attaches the structured console and stream-file appenders to the root logger of a
+ * logback context.
+ */
+public final class StructuredLogbackPipeline {
+
+	/** Name of the console appender. */
+	public static final String CONSOLE_APPENDER = "STRUCTURED_CONSOLE";
+
+	/** Name of the asynchronous appender that feeds the stream files. */
+	public static final String FILES_APPENDER = "STRUCTURED_FILES";
+
+	/** Prefix of the names of the stream-file appenders. */
+	public static final String FILE_APPENDER_PREFIX = "STRUCTURED_FILE_";
+
+	private final LoggerContext context;
+
+	private final PipelineSettings settings;
+
+	/**
+	 * Create a pipeline for the given context.
+	 * @param context the logback context
+	 * @param settings the settings
+	 */
+	public StructuredLogbackPipeline(LoggerContext context, PipelineSettings settings) {
+		this.context = context;
+		this.settings = settings;
+	}
+
+	/**
+	 * Attach the appenders to the root logger.
+	 * @param consoleThreshold the lowest level written to the console, {@code null} for all
+	 * @return problems found on the way, as messages to log at ERROR once logging works
+	 */
+	public List<String> attach(@Nullable String consoleThreshold) {
+		List<String> problems = new ArrayList<>();
+		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
+		if (this.settings.consoleEnabled()) {
+			root.addAppender(consoleAppender(consoleThreshold));
+		}
+		if (this.settings.writesFiles()) {
+			Path directory = this.settings.directory();
+			String problem = prepare(directory);
+			if (problem == null) {
+				root.addAppender(filesAppender(directory));
+			}
+			else {
+				problems.add(problem);
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * Create and start a JSON encoder in the configured layout.
+	 * @return the started encoder
+	 */
+	public LoggingEventCompositeJsonEncoder jsonEncoder() {
+		LoggingEventCompositeJsonEncoder encoder = StructuredJsonEncoders.create(this.settings.layout(),
+				this.settings.service(), this.settings.stackTrace());
+		encoder.setContext(this.context);
+		encoder.start();
+		return encoder;
+	}
+
+	private ConsoleAppender<ILoggingEvent> consoleAppender(@Nullable String threshold) {
+		ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+		appender.setContext(this.context);
+		appender.setName(CONSOLE_APPENDER);
+		appender.setEncoder(consoleEncoder());
+		if (threshold != null && !threshold.isBlank()) {
+			appender.addFilter(thresholdFilter(threshold));
+		}
+		appender.start();
+		return appender;
+	}
+
+	private Encoder<ILoggingEvent> consoleEncoder() {
+		return (this.settings.consoleFormat() == ConsoleFormat.TEXT) ? TextEncoders.create(this.context)
+				: jsonEncoder();
+	}
+
+	private @Nullable String prepare(Path directory) {
+		try {
+			Files.createDirectories(directory);
+			if (Files.isDirectory(directory) && Files.isWritable(directory)) {
+				return null;
+			}
+		}
+		catch (IOException | SecurityException ex) {
+			// Reported below: logging goes on without files.
+		}
+		return "Log directory '" + directory.toAbsolutePath()
+				+ "' (structured-logging.file.directory) is not writable; logging to the console only";
+	}
+
+	private StructuredAsyncAppender filesAppender(Path directory) {
+		StructuredAsyncAppender async = new StructuredAsyncAppender(DroppedEvents.of(this.context));
+		async.setContext(this.context);
+		async.setName(FILES_APPENDER);
+		async.setQueueSize(this.settings.queueSize());
+		// Keep a little room for WARN and above, which wait rather than drop.
+		async.setDiscardingThreshold(Math.max(1, this.settings.queueSize() / 20));
+		async.setMaxFlushTime((int) Math.min(Integer.MAX_VALUE, this.settings.maxFlushTime().toMillis()));
+		StreamFilesAppender files = new StreamFilesAppender();
+		files.setContext(this.context);
+		files.setName(FILES_APPENDER + "_FANOUT");
+		for (StreamFile stream : this.settings.streams()) {
+			files.addAppender(fileAppender(directory, stream));
+		}
+		files.start();
+		async.addAppender(files);
+		async.start();
+		return async;
+	}
+
+	private RollingFileAppender<ILoggingEvent> fileAppender(Path directory, StreamFile stream) {
+		RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+		appender.setContext(this.context);
+		appender.setName(FILE_APPENDER_PREFIX + stream.stream().toUpperCase(Locale.ROOT));
+		appender.setFile(path(directory.resolve(stream.fileName())));
+		appender.setEncoder(jsonEncoder());
+		Filter<ILoggingEvent> filter = streamFilter(stream.stream());
+		if (filter != null) {
+			appender.addFilter(filter);
+		}
+		SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+		policy.setContext(this.context);
+		policy.setParent(appender);
+		policy.setFileNamePattern(path(directory.resolve(stream.rolledFileNamePattern())));
+		policy.setMaxFileSize(new FileSize(stream.maxFileSize().toBytes()));
+		policy.setMaxHistory(stream.maxHistoryDays());
+		policy.setTotalSizeCap(new FileSize(stream.totalSizeCap().toBytes()));
+		policy.setCleanHistoryOnStart(true);
+		appender.setRollingPolicy(policy);
+		policy.start();
+		appender.start();
+		return appender;
+	}
+
+	private @Nullable Filter<ILoggingEvent> streamFilter(String stream) {
+		return switch (stream) {
+			case LogStreams.APPLICATION -> null;
+			case LogStreams.ERROR -> thresholdFilter(Level.WARN.toString());
+			default -> {
+				LogStreamFilter filter = new LogStreamFilter(stream);
+				filter.start();
+				yield filter;
+			}
+		};
+	}
+
+	private ThresholdFilter thresholdFilter(String level) {
+		ThresholdFilter filter = new ThresholdFilter();
+		filter.setContext(this.context);
+		filter.setLevel(level);
+		filter.start();
+		return filter;
+	}
+
+	// logback reads backslashes in file name patterns as escapes.
+	private static String path(Path path) {
+		return path.toAbsolutePath().toString().replace('\\', '/');
+	}
+
+}

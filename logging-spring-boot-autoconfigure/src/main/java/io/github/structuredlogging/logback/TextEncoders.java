@@ -1,0 +1,45 @@
+package io.github.structuredlogging.logback;
+
+import java.nio.charset.StandardCharsets;
+
+import ch.qos.logback.classic.PatternLayout;
+import ch.qos.logback.core.Context;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import org.springframework.boot.logging.logback.ColorConverter;
+import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
+
+/**
+ * Builds the readable, coloured one-line console format for local development.
+ */
+public final class TextEncoders {
+
+	/** The pattern of the text format. */
+	public static final String PATTERN = "%clr(%d{HH:mm:ss.SSS}){faint} %clr(%5p) %clr([%15.15t]){faint} "
+			+ "%replace([%X{correlation_id}] ){'\\[\\] ',''}%clr(%-40.40logger{39}){cyan} %clr(:){faint} "
+			+ "%m%replace( %kvp{NONE}){'^ $',''}%n%wEx";
+
+	private TextEncoders() {
+	}
+
+	/**
+	 * Create and start a text encoder.
+	 * @param context the logback context
+	 * @return the started encoder
+	 */
+	public static LayoutWrappingEncoder<ILoggingEvent> create(Context context) {
+		PatternLayout layout = new PatternLayout();
+		layout.getInstanceConverterMap().put("clr", ColorConverter::new);
+		layout.getInstanceConverterMap().put("wEx", ExtendedWhitespaceThrowableProxyConverter::new);
+		layout.setPattern(PATTERN);
+		layout.setContext(context);
+		layout.start();
+		LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+		encoder.setContext(context);
+		encoder.setCharset(StandardCharsets.UTF_8);
+		encoder.setLayout(layout);
+		encoder.start();
+		return encoder;
+	}
+
+}
