@@ -25,7 +25,17 @@ final class StreamFilesAppender extends UnsynchronizedAppenderBase<ILoggingEvent
 	@Override
 	public void stop() {
 		super.stop();
-		this.streams.detachAndStopAllAppenders();
+		// The async worker stops us after being interrupted; the rolling policies must
+		// still wait for their compression and clean-up jobs, so clear the flag meanwhile.
+		boolean interrupted = Thread.interrupted();
+		try {
+			this.streams.detachAndStopAllAppenders();
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	@Override

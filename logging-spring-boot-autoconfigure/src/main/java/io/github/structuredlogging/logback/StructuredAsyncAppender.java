@@ -1,5 +1,7 @@
 package io.github.structuredlogging.logback;
 
+import java.time.Duration;
+
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -17,9 +19,16 @@ public final class StructuredAsyncAppender extends AsyncAppender {
 	/**
 	 * Create an appender that counts its drops into the given counter.
 	 * @param droppedEvents the counter
+	 * @param queueSize the capacity of the queue
+	 * @param maxFlushTime how long stopping waits for queued events to be written
 	 */
-	public StructuredAsyncAppender(DroppedEvents droppedEvents) {
+	public StructuredAsyncAppender(DroppedEvents droppedEvents, int queueSize, Duration maxFlushTime) {
 		this.droppedEvents = droppedEvents;
+		setQueueSize(queueSize);
+		// Keep a little room for WARN and above, which wait rather than drop.
+		setDiscardingThreshold(Math.max(1, queueSize / 20));
+		setMaxFlushTime((int) Math.min(Integer.MAX_VALUE, maxFlushTime.toMillis()));
+		setNeverBlock(false);
 	}
 
 	@Override

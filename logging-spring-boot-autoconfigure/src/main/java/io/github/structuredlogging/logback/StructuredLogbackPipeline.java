@@ -120,13 +120,10 @@ public final class StructuredLogbackPipeline {
 	}
 
 	private StructuredAsyncAppender filesAppender(Path directory) {
-		StructuredAsyncAppender async = new StructuredAsyncAppender(DroppedEvents.of(this.context));
+		StructuredAsyncAppender async = new StructuredAsyncAppender(DroppedEvents.of(this.context),
+				this.settings.queueSize(), this.settings.maxFlushTime());
 		async.setContext(this.context);
 		async.setName(FILES_APPENDER);
-		async.setQueueSize(this.settings.queueSize());
-		// Keep a little room for WARN and above, which wait rather than drop.
-		async.setDiscardingThreshold(Math.max(1, this.settings.queueSize() / 20));
-		async.setMaxFlushTime((int) Math.min(Integer.MAX_VALUE, this.settings.maxFlushTime().toMillis()));
 		StreamFilesAppender files = new StreamFilesAppender();
 		files.setContext(this.context);
 		files.setName(FILES_APPENDER + "_FANOUT");

@@ -10,6 +10,7 @@ import org.springframework.validation.Validator;
 
 /**
  * Rejects property values that cannot work, so that start-up fails naming the property.
+ * Fields are named in the properties' dashed form, as users write them.
  */
 final class StructuredLoggingPropertiesValidator implements Validator {
 
@@ -25,12 +26,12 @@ final class StructuredLoggingPropertiesValidator implements Validator {
 	public void validate(Object target, Errors errors) {
 		StructuredLoggingProperties properties = (StructuredLoggingProperties) target;
 		StructuredLoggingProperties.StackTrace stackTrace = properties.getJson().getStackTrace();
-		positive(errors, "json.stackTrace.maxDepthPerThrowable", stackTrace.getMaxDepthPerThrowable());
-		positive(errors, "json.stackTrace.maxLength", stackTrace.getMaxLength());
+		positive(errors, "json.stack-trace.max-depth-per-throwable", stackTrace.getMaxDepthPerThrowable());
+		positive(errors, "json.stack-trace.max-length", stackTrace.getMaxLength());
 		StructuredLoggingProperties.File file = properties.getFile();
-		positive(errors, "file.async.queueSize", file.getAsync().getQueueSize());
+		positive(errors, "file.async.queue-size", file.getAsync().getQueueSize());
 		if (file.getAsync().getMaxFlushTime().isNegative()) {
-			errors.rejectValue("file.async.maxFlushTime", "negative", "must not be negative");
+			errors.rejectValue("file.async.max-flush-time", "negative", "must not be negative");
 		}
 		stream(errors, "file.application", file.getApplication());
 		stream(errors, "file.error", file.getError());
@@ -41,16 +42,16 @@ final class StructuredLoggingPropertiesValidator implements Validator {
 	private void stream(Errors errors, String path, Stream stream) {
 		DataSize maxFileSize = stream.getMaxFileSize();
 		if (maxFileSize == null || maxFileSize.toBytes() <= 0) {
-			errors.rejectValue(path + ".maxFileSize", "notPositive", "must be greater than 0");
+			errors.rejectValue(path + ".max-file-size", "notPositive", "must be greater than 0");
 		}
 		Duration maxHistory = stream.getMaxHistory();
 		if (maxHistory == null || maxHistory.toDays() < 1 || maxHistory.toDays() > MAX_HISTORY_DAYS) {
-			errors.rejectValue(path + ".maxHistory", "outOfRange",
+			errors.rejectValue(path + ".max-history", "outOfRange",
 					"must be between 1 and " + MAX_HISTORY_DAYS + " days");
 		}
 		DataSize totalSizeCap = stream.getTotalSizeCap();
 		if (totalSizeCap == null || totalSizeCap.isNegative()) {
-			errors.rejectValue(path + ".totalSizeCap", "negative", "must not be negative");
+			errors.rejectValue(path + ".total-size-cap", "negative", "must not be negative");
 		}
 	}
 

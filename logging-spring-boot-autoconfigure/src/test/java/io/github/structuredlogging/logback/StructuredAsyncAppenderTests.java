@@ -1,0 +1,131 @@
+package io.github.structuredlogging.logback;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.AppenderBase;
+import io.github.structuredlogging.api.LogStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fills the file queue while its writer is stuck, and checks what is dropped and what is
+ * kept.
+ */
+class StructuredAsyncAppenderTests {
+
+	private static final int QUEUE_SIZE = 32;
+
+	private final LoggerContext context = new LoggerContext();
+
+	private final StuckAppender files = new StuckAppender();
+
+	private final DroppedEvents dropped = DroppedEvents.of(this.context);
+
+	private final Logger logger = this.context.getLogger("com.example.orders");
+
+	@AfterEach
+	void stop() {
+		this.files.release();
+		this.context.stop();
+	}
+
+	@Test
+	void fullQueueDropsAndCountsInfoButKeepsEveryWarnErrorAndAuditEvent() throws Exception {
+		StructuredAsyncAppender async = start(new StructuredAsyncAppender(this.dropped, QUEUE_SIZE,
+				Duration.ofSeconds(30)));
+		this.logger.info("stuck");
+		assertThat(this.files.entered.await(10, TimeUnit.SECONDS)).isTrue();
+		int infos = 200;
+		for (int i = 0; i < infos; i++) {
+			this.logger.info("info {}", i);
+		}
+		assertThat(this.dropped.count()).isEqualTo(infos - QUEUE_SIZE);
+		// WARN, ERROR and audit events wait for room rather than drop: log them from a
+		// thread that may block, then let the writer go.
+		Thread important = new Thread(() -> {
+			for (int i = 0; i < 20; i++) {
+				this.logger.warn("warn {}", i);
+				this.logger.atInfo().addMarker(LogStreams.marker(LogStreams.AUDIT)).log("audit {}", i);
+			}
+			this.logger.error("error");
+		});
+		important.start();
+		this.files.release();
+		important.join(TimeUnit.SECONDS.toMillis(30));
+		assertThat(important.isAlive()).isFalse();
+		async.stop();
+		List<String> written = this.files.messages();
+		assertThat(written).filteredOn((message) -> message.startsWith("warn")).hasSize(20);
+		assertThat(written).filteredOn((message) -> message.startsWith("audit")).hasSize(20);
+		assertThat(written).contains("error");
+		long infosWritten = written.stream().filter((message) -> message.startsWith("info")).count();
+		assertThat(infosWritten + this.dropped.count()).isEqualTo(infos);
+	}
+
+	@Test
+	void queueWithRoomDropsNothing() {
+		StructuredAsyncAppender async = start(new StructuredAsyncAppender(this.dropped, 1024, Duration.ofSeconds(30)));
+		this.files.release();
+		for (int i = 0; i < 200; i++) {
+			this.logger.info("info {}", i);
+		}
+		async.stop();
+		assertThat(this.dropped.count()).isZero();
+		assertThat(this.files.messages()).hasSize(200);
+	}
+
+	private StructuredAsyncAppender start(StructuredAsyncAppender async) {
+		this.context.setMDCAdapter(new LogbackMDCAdapter());
+		this.files.setContext(this.context);
+		this.files.start();
+		async.setContext(this.context);
+		async.addAppender(this.files);
+		async.start();
+		this.logger.addAppender(async);
+		return async;
+	}
+
+	/**
+	 * Stands for the stream files; holds the writer thread until released.
+	 */
+	static final class StuckAppender extends AppenderBase<ILoggingEvent> {
+
+		private final CountDownLatch entered = new CountDownLatch(1);
+
+		private final CountDownLatch gate = new CountDownLatch(1);
+
+		private final List<String> messages = new CopyOnWriteArrayList<>();
+
+		@Override
+		protected void append(ILoggingEvent event) {
+			this.entered.countDown();
+			try {
+				this.gate.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.messages.add(event.getFormattedMessage());
+		}
+
+		void release() {
+			this.gate.countDown();
+		}
+
+		List<String> messages() {
+			return this.messages;
+		}
+
+	}
+
+}
