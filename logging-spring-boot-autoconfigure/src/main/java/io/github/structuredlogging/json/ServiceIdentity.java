@@ -1,5 +1,7 @@
 package io.github.structuredlogging.json;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -14,10 +16,38 @@ import org.jspecify.annotations.Nullable;
  */
 public record ServiceIdentity(String name, @Nullable String version, String environment, String hostName) {
 
+	/** Service name when none is configured, following OpenTelemetry's convention. */
+	public static final String UNKNOWN_SERVICE = "unknown_service:java";
+
+	private static volatile @Nullable String localHostName;
+
 	public ServiceIdentity {
 		Objects.requireNonNull(name, "'name' must not be null");
 		Objects.requireNonNull(environment, "'environment' must not be null");
 		Objects.requireNonNull(hostName, "'hostName' must not be null");
+	}
+
+	/**
+	 * Return the name of this host, looked up once.
+	 * @return the host name
+	 */
+	public static String localHostName() {
+		String name = localHostName;
+		if (name == null) {
+			name = lookUpHostName();
+			localHostName = name;
+		}
+		return name;
+	}
+
+	private static String lookUpHostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException | SecurityException ex) {
+			String fromEnvironment = System.getenv("HOSTNAME");
+			return (fromEnvironment != null && !fromEnvironment.isBlank()) ? fromEnvironment : "localhost";
+		}
 	}
 
 }

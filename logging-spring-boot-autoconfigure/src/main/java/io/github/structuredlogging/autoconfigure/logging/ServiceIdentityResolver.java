@@ -2,8 +2,6 @@ package io.github.structuredlogging.autoconfigure.logging;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Properties;
 
 import io.github.structuredlogging.json.ServiceIdentity;
@@ -20,9 +18,6 @@ import org.springframework.util.StringUtils;
  */
 final class ServiceIdentityResolver {
 
-	/** Service name when none is configured, following OpenTelemetry's convention. */
-	static final String UNKNOWN_SERVICE = "unknown_service:java";
-
 	private static final String BUILD_INFO_LOCATION = "classpath:META-INF/build-info.properties";
 
 	private ServiceIdentityResolver() {
@@ -30,10 +25,10 @@ final class ServiceIdentityResolver {
 
 	static ServiceIdentity resolve(StructuredLoggingProperties properties, Environment environment) {
 		String name = firstText(properties.getServiceName(), environment.getProperty("spring.application.name"),
-				UNKNOWN_SERVICE);
+				ServiceIdentity.UNKNOWN_SERVICE);
 		String version = firstText(properties.getServiceVersion(), buildVersion(environment), null);
 		String deployment = firstText(properties.getEnvironment(), profiles(environment), "default");
-		return new ServiceIdentity(name, version, deployment, hostName());
+		return new ServiceIdentity(name, version, deployment, ServiceIdentity.localHostName());
 	}
 
 	private static @Nullable String profiles(Environment environment) {
@@ -56,16 +51,6 @@ final class ServiceIdentityResolver {
 		}
 		catch (IOException ex) {
 			return null;
-		}
-	}
-
-	private static String hostName() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException | SecurityException ex) {
-			String fromEnvironment = System.getenv("HOSTNAME");
-			return StringUtils.hasText(fromEnvironment) ? fromEnvironment : "localhost";
 		}
 	}
 

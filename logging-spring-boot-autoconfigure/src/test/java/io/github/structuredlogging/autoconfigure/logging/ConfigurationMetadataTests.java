@@ -1,0 +1,68 @@
+package io.github.structuredlogging.autoconfigure.logging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The generated configuration metadata gives every property a description and a default,
+ * so that IDEs can complete and explain them.
+ */
+class ConfigurationMetadataTests {
+
+	// Derived at start-up from other settings; their descriptions say from where.
+	private static final Set<String> DERIVED = Set.of("structured-logging.service-name",
+			"structured-logging.service-version", "structured-logging.environment",
+			"structured-logging.file.directory");
+
+	@Test
+	void everyPropertyHasADescriptionAndADefault() throws IOException {
+		List<JsonNode> properties = properties();
+		assertThat(properties).hasSizeGreaterThan(30);
+		assertThat(properties).allSatisfy((property) -> {
+			String name = property.path("name").asString();
+			assertThat(property.path("description").asString("")).as(name).isNotBlank();
+			if (DERIVED.contains(name)) {
+				assertThat(property.path("description").asString()).as(name).containsAnyOf("Defaults to", "When neither");
+			}
+			else {
+				assertThat(property.has("defaultValue")).as("default of %s", name).isTrue();
+			}
+		});
+	}
+
+	@Test
+	void streamDefaultsFollowTheirRetentionPolicies() throws IOException {
+		List<JsonNode> properties = properties();
+		assertThat(defaultOf(properties, "structured-logging.file.application.max-history")).isEqualTo("30d");
+		assertThat(defaultOf(properties, "structured-logging.file.error.max-history")).isEqualTo("90d");
+		assertThat(defaultOf(properties, "structured-logging.file.audit.max-history")).isEqualTo("365d");
+		assertThat(defaultOf(properties, "structured-logging.file.performance.max-file-size")).isEqualTo("200MB");
+	}
+
+	private static String defaultOf(List<JsonNode> properties, String name) {
+		return properties.stream()
+			.filter((property) -> name.equals(property.path("name").asString()))
+			.findFirst()
+			.orElseThrow()
+			.path("defaultValue")
+			.asString();
+	}
+
+	private static List<JsonNode> properties() throws IOException {
+		try (InputStream input = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			JsonNode metadata = JsonMapper.builder().build().readTree(input);
+			return metadata.path("properties").valueStream().toList();
+		}
+	}
+
+}
