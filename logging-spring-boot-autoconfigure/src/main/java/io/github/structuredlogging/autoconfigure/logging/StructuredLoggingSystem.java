@@ -76,6 +76,9 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 				&& !StringUtils.hasText(environment.getProperty("logging.file.name"));
 		super.loadDefaults(initializationContext, streamsReplaceLogFile ? null : logFile);
 		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		// Jar names on every stack frame cost a class-loader lookup each on the logging
+		// thread, and JSON consumers do not need them.
+		context.setPackagingDataEnabled(false);
 		Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
 		StructuredLogbackPipeline pipeline = new StructuredLogbackPipeline(context, settings);
 		replaceBootConsole(root, environment);
