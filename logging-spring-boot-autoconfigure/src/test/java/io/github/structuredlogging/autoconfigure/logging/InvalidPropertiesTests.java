@@ -1,7 +1,7 @@
 package io.github.structuredlogging.autoconfigure.logging;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,29 +17,27 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @ExtendWith(OutputCaptureExtension.class)
 class InvalidPropertiesTests {
 
-	@AfterEach
-	void shutDownLogging() {
-		TestApplications.shutDownLogging();
-	}
+	@RegisterExtension
+	final TestApplication application = new TestApplication();
 
 	@Test
 	void negativeFileSizeStopsStartUpNamingTheProperty(CapturedOutput output) {
 		assertThatException()
-			.isThrownBy(() -> TestApplications.run("structured-logging.file.application.max-file-size=-5MB"))
+			.isThrownBy(() -> this.application.run("structured-logging.file.application.max-file-size=-5MB"))
 			.withStackTraceContaining("file.application.max-file-size");
 		assertFailureReportNames(output, "structured-logging.file.application.max-file-size");
 	}
 
 	@Test
 	void unknownLayoutStopsStartUpNamingTheProperty(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> TestApplications.run("structured-logging.json.layout=xml"))
+		assertThatException().isThrownBy(() -> this.application.run("structured-logging.json.layout=xml"))
 			.withStackTraceContaining("structured-logging.json.layout");
 		assertFailureReportNames(output, "structured-logging.json.layout");
 	}
 
 	@Test
 	void retentionBeyondSevenYearsStopsStartUpNamingTheProperty(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> TestApplications.run("structured-logging.file.audit.max-history=3000d"))
+		assertThatException().isThrownBy(() -> this.application.run("structured-logging.file.audit.max-history=3000d"))
 			.withStackTraceContaining("file.audit.max-history");
 		assertFailureReportNames(output, "structured-logging.file.audit.max-history");
 	}

@@ -16,12 +16,11 @@ import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.util.FileSize;
 import io.github.structuredlogging.logback.StructuredLogbackPipeline;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,28 +36,19 @@ class StreamFileRollingTests {
 	@TempDir
 	Path logs;
 
-	private ConfigurableApplicationContext context;
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		TestApplications.shutDownLogging();
-	}
+	@RegisterExtension
+	final TestApplication application = new TestApplication();
 
 	@Test
 	void rollsBySizeIntoGzippedFilesAndKeepsEveryEvent() throws IOException {
-		this.context = TestApplications.run("structured-logging.console.enabled=false",
+		this.application.run("structured-logging.console.enabled=false",
 				"structured-logging.file.directory=" + this.logs,
 				"structured-logging.file.application.max-file-size=2KB");
 		int events = 60;
 		for (int i = 0; i < events; i++) {
 			log.info("Order {} placed with a message long enough to fill the file quickly", i);
 		}
-		this.context.close();
-		this.context = null;
-		TestApplications.shutDownLogging();
+		this.application.stop();
 		List<Path> rolled = files("application\\.\\d{4}-\\d{2}-\\d{2}\\.\\d+\\.json\\.gz");
 		assertThat(rolled).isNotEmpty();
 		List<String> messages = new ArrayList<>(JsonLines.read(this.logs.resolve("application.json")).messages());
@@ -70,7 +60,7 @@ class StreamFileRollingTests {
 
 	@Test
 	void retentionSettingsReachTheRollingPolicy() {
-		this.context = TestApplications.run("structured-logging.file.directory=" + this.logs,
+		this.application.run("structured-logging.file.directory=" + this.logs,
 				"structured-logging.file.audit.max-history=2555d", "structured-logging.file.audit.total-size-cap=20GB",
 				"structured-logging.file.error.compress=false");
 		SizeAndTimeBasedRollingPolicy<?> audit = policy("AUDIT");
@@ -90,11 +80,9 @@ class StreamFileRollingTests {
 		LocalDate today = LocalDate.now();
 		Path expired = Files.writeString(this.logs.resolve("application." + today.minusDays(12) + ".0.json.gz"), "");
 		Path kept = Files.writeString(this.logs.resolve("application." + today.minusDays(3) + ".0.json.gz"), "");
-		this.context = TestApplications.run("structured-logging.file.directory=" + this.logs,
+		this.application.run("structured-logging.file.directory=" + this.logs,
 				"structured-logging.file.application.max-history=10d");
-		this.context.close();
-		this.context = null;
-		TestApplications.shutDownLogging();
+		this.application.stop();
 		assertThat(expired).doesNotExist();
 		assertThat(kept).exists();
 	}

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 import io.github.structuredlogging.api.LogStreams;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -16,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,19 +32,12 @@ class StructuredLoggingEndToEndTests {
 	@TempDir
 	Path logs;
 
-	private ConfigurableApplicationContext context;
-
-	@AfterEach
-	void close() {
-		if (this.context != null) {
-			this.context.close();
-		}
-		TestApplications.shutDownLogging();
-	}
+	@RegisterExtension
+	final TestApplication application = new TestApplication();
 
 	@Test
 	void everyStdoutLineIsJsonFromTheFirstLineOfStartUp(CapturedOutput output) {
-		this.context = TestApplications.run("spring.application.name=orders", "spring.profiles.active=staging");
+		this.application.run("spring.application.name=orders", "spring.profiles.active=staging");
 		log.info("Ready");
 		JsonLines lines = JsonLines.parse(output.getOut());
 		assertThat(lines.all().get(0).path("message").asString()).startsWith("Starting ");
@@ -55,7 +47,7 @@ class StructuredLoggingEndToEndTests {
 
 	@Test
 	void eventCarriesTheCommonFields(CapturedOutput output) {
-		this.context = TestApplications.run("spring.application.name=orders", "spring.profiles.active=staging",
+		this.application.run("spring.application.name=orders", "spring.profiles.active=staging",
 				"structured-logging.service-version=1.4.2");
 		log.info("Order {} placed", 42);
 		JsonNode event = JsonLines.parse(output.getOut()).withMessage("Order 42 placed");
@@ -74,7 +66,7 @@ class StructuredLoggingEndToEndTests {
 
 	@Test
 	void mdcKeyValuesAndStructuredArgumentsBecomeTopLevelFieldsWithTheirTypes(CapturedOutput output) {
-		this.context = TestApplications.run();
+		this.application.run();
 		MDC.put("tenant", "acme");
 		try {
 			log.atInfo()
@@ -104,7 +96,7 @@ class StructuredLoggingEndToEndTests {
 
 	@Test
 	void exceptionIsWrittenAsStructuredError(CapturedOutput output) {
-		this.context = TestApplications.run();
+		this.application.run();
 		log.error("Payment failed", new IllegalStateException("Gateway timed out",
 				new java.net.SocketTimeoutException("Read timed out")));
 		JsonNode event = JsonLines.parse(output.getOut()).withMessage("Payment failed");
@@ -119,7 +111,7 @@ class StructuredLoggingEndToEndTests {
 
 	@Test
 	void rootCauseFirstPutsTheCauseOnTop(CapturedOutput output) {
-		this.context = TestApplications.run("structured-logging.json.stack-trace.root-cause-first=true",
+		this.application.run("structured-logging.json.stack-trace.root-cause-first=true",
 				"structured-logging.json.stack-trace.max-depth-per-throwable=3");
 		log.error("Payment failed", new IllegalStateException("Gateway timed out",
 				new java.net.SocketTimeoutException("Read timed out")));
@@ -131,7 +123,7 @@ class StructuredLoggingEndToEndTests {
 
 	@Test
 	void loggerLevelsFromSpringBootStillApply(CapturedOutput output) {
-		this.context = TestApplications.run("logging.level.com.example.orders=WARN");
+		this.application.run("logging.level.com.example.orders=WARN");
 		log.info("Hidden");
 		log.warn("Shown");
 		JsonLines lines = JsonLines.parse(output.getOut());
@@ -140,7 +132,7 @@ class StructuredLoggingEndToEndTests {
 
 	@Test
 	void ecsLayoutWritesElasticCommonSchemaNames(CapturedOutput output) {
-		this.context = TestApplications.run("structured-logging.json.layout=ecs", "spring.application.name=orders");
+		this.application.run("structured-logging.json.layout=ecs", "spring.application.name=orders");
 		MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
 		try {
 			log.error("Payment failed", new IllegalStateException("Gateway timed out"));
@@ -161,7 +153,7 @@ class StructuredLoggingEndToEndTests {
 
 	@Test
 	void textFormatWritesReadableLines(CapturedOutput output) {
-		this.context = TestApplications.run("structured-logging.console.format=text");
+		this.application.run("structured-logging.console.format=text");
 		log.atInfo().addKeyValue("order_id", 42).log("Order placed");
 		String line = output.getOut().lines().filter((l) -> l.contains("Order placed")).findFirst().orElseThrow();
 		assertThat(line).doesNotStartWith("{").contains("INFO").contains("order_id=42");
@@ -169,7 +161,7 @@ class StructuredLoggingEndToEndTests {
 
 	@Test
 	void springBootStructuredFormatDoesNotAddASecondJsonFormat(CapturedOutput output) {
-		this.context = TestApplications.run("logging.structured.format.console=ecs");
+		this.application.run("logging.structured.format.console=ecs");
 		log.info("Once");
 		JsonLines lines = JsonLines.parse(output.getOut());
 		assertThat(lines.messages().stream().filter("Once"::equals)).hasSize(1);
@@ -179,14 +171,12 @@ class StructuredLoggingEndToEndTests {
 
 	@Test
 	void streamFilesSplitEventsByStreamAndLevel(CapturedOutput output) {
-		this.context = TestApplications.run("structured-logging.file.directory=" + this.logs);
+		this.application.run("structured-logging.file.directory=" + this.logs);
 		log.info("Order placed");
 		log.warn("Stock low");
 		log.atInfo().addMarker(LogStreams.marker(LogStreams.PERFORMANCE)).log("GET /orders 200");
 		log.atInfo().addMarker(LogStreams.marker(LogStreams.AUDIT)).log("Login succeeded");
-		this.context.close();
-		this.context = null;
-		TestApplications.shutDownLogging();
+		this.application.stop();
 		JsonLines application = JsonLines.read(this.logs.resolve("application.json"));
 		assertThat(application.messages()).contains("Order placed", "Stock low", "GET /orders 200",
 				"Login succeeded");
@@ -202,18 +192,16 @@ class StructuredLoggingEndToEndTests {
 
 	@Test
 	void springBootLogFilePathIsTheStreamDirectory() {
-		this.context = TestApplications.run("logging.file.path=" + this.logs);
+		this.application.run("logging.file.path=" + this.logs);
 		log.info("Order placed");
-		this.context.close();
-		this.context = null;
-		TestApplications.shutDownLogging();
+		this.application.stop();
 		assertThat(JsonLines.read(this.logs.resolve("application.json")).messages()).contains("Order placed");
 		assertThat(this.logs.resolve("spring.log")).doesNotExist();
 	}
 
 	@Test
 	void disabledConsoleWritesNothingToStdout(CapturedOutput output) {
-		this.context = TestApplications.run("structured-logging.console.enabled=false",
+		this.application.run("structured-logging.console.enabled=false",
 				"structured-logging.file.directory=" + this.logs);
 		log.info("Files only");
 		assertThat(output.getOut()).doesNotContain("Files only");
@@ -222,7 +210,7 @@ class StructuredLoggingEndToEndTests {
 	@Test
 	void unwritableDirectoryFallsBackToTheConsoleWithOneError(CapturedOutput output) throws Exception {
 		Path notADirectory = java.nio.file.Files.createFile(this.logs.resolve("taken"));
-		this.context = TestApplications.run("structured-logging.file.directory=" + notADirectory.resolve("logs"));
+		this.application.run("structured-logging.file.directory=" + notADirectory.resolve("logs"));
 		log.info("Still logging");
 		JsonLines lines = JsonLines.parse(output.getOut());
 		assertThat(lines.messages()).contains("Still logging");
