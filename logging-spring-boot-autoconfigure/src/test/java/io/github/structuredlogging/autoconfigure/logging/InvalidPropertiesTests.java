@@ -1,5 +1,6 @@
 package io.github.structuredlogging.autoconfigure.logging;
 
+import io.github.structuredlogging.testing.JsonLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,5 +1,6 @@
 package io.github.structuredlogging.autoconfigure.logging;
 
+import io.github.structuredlogging.testing.JsonLines;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package io.github.structuredlogging.autoconfigure.logging;
+package io.github.structuredlogging.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Parses log output as JSON lines, failing on any line that is not a JSON object.
  */
-final class JsonLines {
+public final class JsonLines {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
@@ -28,12 +28,12 @@ final class JsonLines {
 		this.events = events;
 	}
 
-	static JsonLines parse(String output) {
+	public static JsonLines parse(String output) {
 		List<JsonNode> events = output.lines().filter((line) -> !line.isEmpty()).map(JsonLines::parseLine).toList();
 		return new JsonLines(events);
 	}
 
-	static JsonLines read(Path file) {
+	public static JsonLines read(Path file) {
 		try {
 			return parse(Files.readString(file));
 		}
@@ -42,7 +42,7 @@ final class JsonLines {
 		}
 	}
 
-	static JsonLines readGzip(Path file) {
+	public static JsonLines readGzip(Path file) {
 		try (InputStream input = new GZIPInputStream(Files.newInputStream(file))) {
 			return parse(new String(input.readAllBytes(), StandardCharsets.UTF_8));
 		}
@@ -57,22 +57,22 @@ final class JsonLines {
 		return node;
 	}
 
-	List<JsonNode> all() {
+	public List<JsonNode> all() {
 		return this.events;
 	}
 
-	JsonNode withMessage(String message) {
+	public JsonNode withMessage(String message) {
 		return this.events.stream()
 			.filter((event) -> message.equals(event.path("message").asString(null)))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No event with message '" + message + "' in " + this.events));
 	}
 
-	boolean anyMatch(Predicate<JsonNode> predicate) {
+	public boolean anyMatch(Predicate<JsonNode> predicate) {
 		return this.events.stream().anyMatch(predicate);
 	}
 
-	List<String> messages() {
+	public List<String> messages() {
 		return this.events.stream().map((event) -> event.path("message").asString("")).toList();
 	}
 

@@ -1,0 +1,142 @@
+package io.github.structuredlogging.autoconfigure.http;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.github.structuredlogging.autoconfigure.correlation.CorrelationAutoConfiguration;
+import io.github.structuredlogging.http.DataSourceProxyPostProcessor;
+import io.github.structuredlogging.http.MicrometerRequestPerformanceListener;
+import io.github.structuredlogging.http.PerformanceLineWriter;
+import io.github.structuredlogging.http.PerformanceTiers;
+import io.github.structuredlogging.http.RequestPerformanceFilter;
+import io.github.structuredlogging.http.RequestPerformanceListener;
+import io.github.structuredlogging.http.SecurityContextUserNameResolver;
+import io.github.structuredlogging.http.UserNameResolver;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.DispatcherType;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+
+/**
+ * Auto-configuration of the performance line: one line per HTTP request in the
+ * {@code performance} stream.
+ */
+@AutoConfiguration(after = CorrelationAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "structured-logging.http.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(HttpLoggingProperties.class)
+public final class HttpLoggingAutoConfiguration {
+
+	/**
+	 * Order of the performance filter: just inside the correlation filter, so the line
+	 * carries the correlation ID, and outside Spring Security, so the line times it too.
+	 */
+	public static final int FILTER_ORDER = CorrelationAutoConfiguration.FILTER_ORDER + 1;
+
+	@Bean
+	@ConditionalOnMissingBean
+	PerformanceLineWriter performanceLineWriter(HttpLoggingProperties properties,
+			ObjectProvider<RequestPerformanceListener> listeners) {
+		return new PerformanceLineWriter(tiers(properties), properties.isSlowOnly(), listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UserNameResolver userNameResolver() {
+		return UserNameResolver.SERVLET;
+	}
+
+	@Bean
+	@ConditionalOnMissingFilterBean(RequestPerformanceFilter.class)
+	FilterRegistrationBean<RequestPerformanceFilter> requestPerformanceFilter(HttpLoggingProperties properties,
+			PerformanceLineWriter writer, UserNameResolver userNames) {
+		RequestPerformanceFilter filter = new RequestPerformanceFilter(writer, properties.getExcludePatterns(),
+				userNames, properties.isIncludeDatabaseMetrics(), properties.isIncludeMemoryMetrics());
+		FilterRegistrationBean<RequestPerformanceFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(FILTER_ORDER);
+		// Asynchronous requests are written when they complete; error dispatches never.
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	private static PerformanceTiers tiers(HttpLoggingProperties properties) {
+		Duration normal = nonNegative("normal-threshold", properties.getNormalThreshold());
+		Duration slow = nonNegative("slow-threshold", properties.getSlowThreshold());
+		Duration verySlow = nonNegative("very-slow-threshold", properties.getVerySlowThreshold());
+		if (slow.compareTo(normal) < 0) {
+			throw invalid("slow-threshold", slow, "must not be below structured-logging.http.normal-threshold");
+		}
+		if (verySlow.compareTo(slow) < 0) {
+			throw invalid("very-slow-threshold", verySlow, "must not be below structured-logging.http.slow-threshold");
+		}
+		return new PerformanceTiers(normal, slow, verySlow);
+	}
+
+	private static Duration nonNegative(String name, Duration value) {
+		if (value.isNegative()) {
+			throw invalid(name, value, "must not be negative");
+		}
+		return value;
+	}
+
+	private static InvalidConfigurationPropertyValueException invalid(String name, Duration value, String reason) {
+		return new InvalidConfigurationPropertyValueException("structured-logging.http." + name, value, reason);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RequestAttributeSecurityContextRepository.class)
+	static class SecurityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		UserNameResolver securityContextUserNameResolver() {
+			return new SecurityContextUserNameResolver();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MicrometerRequestPerformanceListener micrometerRequestPerformanceListener(MeterRegistry registry) {
+			return new MicrometerRequestPerformanceListener(registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ DataSource.class, ProxyDataSourceBuilder.class })
+	@ConditionalOnBooleanProperty(name = "structured-logging.http.include-database-metrics", matchIfMissing = true)
+	static class DatabaseConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		static DataSourceProxyPostProcessor dataSourceProxyPostProcessor() {
+			return new DataSourceProxyPostProcessor();
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the performance line of HTTP requests.
+ */
+@NullMarked
+package io.github.structuredlogging.autoconfigure.http;
+
+import org.jspecify.annotations.NullMarked;

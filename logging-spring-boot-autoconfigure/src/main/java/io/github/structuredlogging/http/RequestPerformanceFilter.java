@@ -1,0 +1,212 @@
+package io.github.structuredlogging.http;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.github.structuredlogging.correlation.CorrelationIdFilter;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Times every request and writes its performance line once the response is complete: at
+ * the end of the filter chain, or when an asynchronous request completes.
+ */
+public final class RequestPerformanceFilter extends OncePerRequestFilter {
+
+	private static final int MAX_USER_AGENT_LENGTH = 200;
+
+	private static final long BYTES_PER_MB = 1024 * 1024;
+
+	// Where Spring MVC and Spring Boot leave an exception they handled.
+	private static final List<String> EXCEPTION_ATTRIBUTES = List.of(
+			"org.springframework.web.servlet.DispatcherServlet.EXCEPTION",
+			"org.springframework.boot.webmvc.error.DefaultErrorAttributes.ERROR", RequestDispatcher.ERROR_EXCEPTION);
+
+	private static final String ROUTE_ATTRIBUTE = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
+
+	private final PerformanceLineWriter writer;
+
+	private final List<String> excludedPaths;
+
+	private final UserNameResolver userNames;
+
+	private final boolean databaseMetrics;
+
+	private final boolean memoryMetrics;
+
+	private final AntPathMatcher pathMatcher = new AntPathMatcher();
+
+	/**
+	 * Create a filter.
+	 * @param writer writes the lines
+	 * @param excludedPaths Ant-style patterns of paths that get no line
+	 * @param userNames finds the authenticated user
+	 * @param databaseMetrics whether to count JDBC statements
+	 * @param memoryMetrics whether to measure heap in use
+	 */
+	public RequestPerformanceFilter(PerformanceLineWriter writer, List<String> excludedPaths,
+			UserNameResolver userNames, boolean databaseMetrics, boolean memoryMetrics) {
+		this.writer = writer;
+		this.excludedPaths = List.copyOf(excludedPaths);
+		this.userNames = userNames;
+		this.databaseMetrics = databaseMetrics;
+		this.memoryMetrics = memoryMetrics;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = path(request);
+		for (String pattern : this.excludedPaths) {
+			if (this.pathMatcher.match(pattern, path)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long start = System.nanoTime();
+		CountingResponse counting = new CountingResponse(response);
+		DatabaseActivity database = this.databaseMetrics ? DatabaseActivity.start() : null;
+		Throwable failure = null;
+		try {
+			chain.doFilter(request, counting);
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			failure = ex;
+			throw ex;
+		}
+		finally {
+			if (database != null) {
+				DatabaseActivity.stop();
+			}
+			if (request.isAsyncStarted() && failure == null) {
+				request.getAsyncContext().addListener(new CompletionListener(request, start, counting, database));
+			}
+			else {
+				this.writer.write(exchange(request, counting, start, failure, database));
+			}
+		}
+	}
+
+	private RequestExchange exchange(HttpServletRequest request, CountingResponse response, long start,
+			@Nullable Throwable failure, @Nullable DatabaseActivity database) {
+		long duration = System.nanoTime() - start;
+		Throwable cause = (failure != null) ? failure : handledException(request);
+		int status = (failure != null && response.getStatus() < 400) ? 500 : response.getStatus();
+		return new RequestExchange(request.getMethod(), path(request), route(request), request.getQueryString(),
+				status, duration, Math.max(request.getContentLengthLong(), 0), response.bytesWritten(),
+				request.getRemoteAddr(), userAgent(request), this.userNames.resolve(request), cause, database,
+				this.memoryMetrics ? memoryUsedMb() : null,
+				Boolean.TRUE.equals(request.getAttribute(CorrelationIdFilter.REJECTED_ATTRIBUTE)));
+	}
+
+	private static String path(HttpServletRequest request) {
+		String uri = request.getRequestURI();
+		String contextPath = request.getContextPath();
+		return (!contextPath.isEmpty() && uri.startsWith(contextPath)) ? uri.substring(contextPath.length()) : uri;
+	}
+
+	private static @Nullable String route(HttpServletRequest request) {
+		return (request.getAttribute(ROUTE_ATTRIBUTE) instanceof String route) ? route : null;
+	}
+
+	private static @Nullable Throwable handledException(HttpServletRequest request) {
+		for (String attribute : EXCEPTION_ATTRIBUTES) {
+			if (request.getAttribute(attribute) instanceof Throwable exception) {
+				return exception;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable String userAgent(HttpServletRequest request) {
+		String userAgent = request.getHeader("User-Agent");
+		return (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH)
+				? userAgent.substring(0, MAX_USER_AGENT_LENGTH) : userAgent;
+	}
+
+	private static double memoryUsedMb() {
+		Runtime runtime = Runtime.getRuntime();
+		long used = runtime.totalMemory() - runtime.freeMemory();
+		return Math.round(used * 10.0 / BYTES_PER_MB) / 10.0;
+	}
+
+	/**
+	 * Writes the line of an asynchronous request when it completes, with the correlation
+	 * and trace IDs the request had, on whichever thread completes it.
+	 */
+	private final class CompletionListener implements AsyncListener {
+
+		private final HttpServletRequest request;
+
+		private final long start;
+
+		private final CountingResponse response;
+
+		private final @Nullable DatabaseActivity database;
+
+		private final @Nullable Map<String, String> context = MDC.getCopyOfContextMap();
+
+		private @Nullable Throwable failure;
+
+		CompletionListener(HttpServletRequest request, long start, CountingResponse response,
+				@Nullable DatabaseActivity database) {
+			this.request = request;
+			this.start = start;
+			this.response = response;
+			this.database = database;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			Map<String, String> previous = MDC.getCopyOfContextMap();
+			setContext(this.context);
+			try {
+				RequestPerformanceFilter.this.writer
+					.write(exchange(this.request, this.response, this.start, this.failure, this.database));
+			}
+			finally {
+				setContext(previous);
+			}
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			this.failure = event.getThrowable();
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			event.getAsyncContext().addListener(this);
+		}
+
+		private static void setContext(@Nullable Map<String, String> context) {
+			if (context != null) {
+				MDC.setContextMap(context);
+			}
+			else {
+				MDC.clear();
+			}
+		}
+
+	}
+
+}

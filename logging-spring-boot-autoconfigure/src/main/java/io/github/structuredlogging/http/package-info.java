@@ -1,0 +1,8 @@
+/**
+ * One performance line per HTTP request: what was asked, how it went and how long it
+ * took.
+ */
+@NullMarked
+package io.github.structuredlogging.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,254 @@
+package io.github.structuredlogging.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+
+import ch.qos.logback.classic.LoggerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A real web application on a random port, with the endpoints the HTTP tests call.
+ */
+public final class WebTestApplication implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private WebTestApplication(ConfigurableApplicationContext context) {
+		this.context = context;
+	}
+
+	public static WebTestApplication start(String... properties) {
+		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
+				"spring.main.register-shutdown-hook=false", "management.tracing.sampling.probability=1.0",
+				"spring.datasource.url=jdbc:h2:mem:web-tests;DB_CLOSE_DELAY=-1",
+				"spring.datasource.generate-unique-name=true"));
+		all.addAll(List.of(properties));
+		return new WebTestApplication(new SpringApplicationBuilder(Config.class).web(WebApplicationType.SERVLET)
+			.properties(all.toArray(String[]::new))
+			.run());
+	}
+
+	public int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+		((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	@EnableAsync
+	@EnableScheduling
+	static class Config {
+
+		@Bean
+		FilterRegistrationBean<MdcProbeFilter> mdcProbeFilter() {
+			FilterRegistrationBean<MdcProbeFilter> registration = new FilterRegistrationBean<>(new MdcProbeFilter());
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
+		}
+
+		@Bean
+		ScheduledWork scheduledWork() {
+			return new ScheduledWork();
+		}
+
+		@Bean
+		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests((requests) -> requests.requestMatchers("/secure/**")
+				.authenticated()
+				.requestMatchers("/admin/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.permitAll());
+			http.httpBasic(Customizer.withDefaults());
+			http.csrf((csrf) -> csrf.disable());
+			return http.build();
+		}
+
+		@Bean
+		InMemoryUserDetailsManager users() {
+			return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}alice-pass").roles("USER").build());
+		}
+
+		@Bean
+		TestController testController(AsyncWork asyncWork, RestClient.Builder restClient, JdbcTemplate jdbc) {
+			return new TestController(asyncWork, restClient, jdbc);
+		}
+
+		@Bean
+		AsyncWork asyncWork() {
+			return new AsyncWork();
+		}
+
+	}
+
+	/**
+	 * Records what the MDC holds once a request has left every other filter.
+	 */
+	public static final class MdcProbeFilter extends OncePerRequestFilter {
+
+		public static final List<Map<String, String>> AFTER_REQUEST = new CopyOnWriteArrayList<>();
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			chain.doFilter(request, response);
+			Map<String, String> mdc = MDC.getCopyOfContextMap();
+			AFTER_REQUEST.add((mdc != null) ? mdc : Map.of());
+		}
+
+	}
+
+	static class ScheduledWork {
+
+		private static final Logger log = LoggerFactory.getLogger(ScheduledWork.class);
+
+		@Scheduled(fixedDelay = 200)
+		void run() {
+			log.info("Scheduled run");
+		}
+
+	}
+
+	static class AsyncWork {
+
+		private static final Logger log = LoggerFactory.getLogger(AsyncWork.class);
+
+		@Async
+		public CompletableFuture<String> work() {
+			log.info("Working asynchronously");
+			return CompletableFuture.completedFuture(Thread.currentThread().getName());
+		}
+
+	}
+
+	@RestController
+	static class TestController {
+
+		private static final Logger log = LoggerFactory.getLogger(TestController.class);
+
+		private final AsyncWork asyncWork;
+
+		private final RestClient.Builder restClient;
+
+		private final JdbcTemplate jdbc;
+
+		TestController(AsyncWork asyncWork, RestClient.Builder restClient, JdbcTemplate jdbc) {
+			this.asyncWork = asyncWork;
+			this.restClient = restClient;
+			this.jdbc = jdbc;
+		}
+
+		@GetMapping("/orders/{id}")
+		Map<String, Object> order(@PathVariable long id) {
+			log.info("Loading order");
+			return Map.of("id", id);
+		}
+
+		@GetMapping("/slow")
+		String slow(@RequestParam long millis) throws InterruptedException {
+			Thread.sleep(millis);
+			return "done";
+		}
+
+		@GetMapping("/fail")
+		String fail() {
+			throw new IllegalStateException("Inventory service unavailable");
+		}
+
+		@GetMapping("/missing")
+		String missing() {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such order");
+		}
+
+		@GetMapping("/async-work")
+		String asyncWork() throws Exception {
+			return this.asyncWork.work().get();
+		}
+
+		@GetMapping("/callable")
+		Callable<String> callable(@RequestParam long millis) {
+			return () -> {
+				Thread.sleep(millis);
+				return "done later";
+			};
+		}
+
+		@GetMapping("/outbound")
+		String outbound(@RequestParam int port) {
+			return this.restClient.build().get().uri("http://127.0.0.1:" + port + "/downstream").retrieve().body(String.class);
+		}
+
+		@GetMapping("/db")
+		Integer db() {
+			this.jdbc.execute("create table if not exists items (id int)");
+			this.jdbc.update("insert into items values (1)");
+			return this.jdbc.queryForObject("select count(*) from items", Integer.class);
+		}
+
+		@GetMapping("/secure/profile")
+		String profile() {
+			return "profile";
+		}
+
+		@GetMapping("/admin/panel")
+		String admin() {
+			return "admin";
+		}
+
+		@GetMapping("/actuator-like/health")
+		String health() {
+			return "UP";
+		}
+
+	}
+
+}
