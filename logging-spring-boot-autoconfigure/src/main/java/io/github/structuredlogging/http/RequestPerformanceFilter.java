@@ -105,13 +105,22 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 	private RequestExchange exchange(HttpServletRequest request, CountingResponse response, long start,
 			@Nullable Throwable failure, @Nullable DatabaseActivity database) {
 		long duration = System.nanoTime() - start;
-		Throwable cause = (failure != null) ? failure : handledException(request);
+		Throwable cause = (failure != null) ? unwrap(failure) : handledException(request);
 		int status = (failure != null && response.getStatus() < 400) ? 500 : response.getStatus();
 		return new RequestExchange(request.getMethod(), path(request), route(request), request.getQueryString(),
 				status, duration, Math.max(request.getContentLengthLong(), 0), response.bytesWritten(),
 				request.getRemoteAddr(), userAgent(request), this.userNames.resolve(request), cause, database,
 				this.memoryMetrics ? memoryUsedMb() : null,
 				Boolean.TRUE.equals(request.getAttribute(CorrelationIdFilter.REJECTED_ATTRIBUTE)));
+	}
+
+	// Spring MVC wraps what a handler throws in "Request processing failed".
+	private static Throwable unwrap(Throwable failure) {
+		Throwable unwrapped = failure;
+		while (unwrapped instanceof ServletException && unwrapped.getCause() != null) {
+			unwrapped = unwrapped.getCause();
+		}
+		return unwrapped;
 	}
 
 	private static String path(HttpServletRequest request) {
