@@ -2,6 +2,7 @@ package io.github.structuredlogging.http;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -19,16 +20,33 @@ final class CountingResponse extends HttpServletResponseWrapper {
 
 	private long bytes;
 
+	private final @Nullable BodySample sample;
+
 	private @Nullable ServletOutputStream outputStream;
 
 	private @Nullable PrintWriter writer;
 
-	CountingResponse(HttpServletResponse response) {
+	CountingResponse(HttpServletResponse response, @Nullable BodyCapture capture) {
 		super(response);
+		this.sample = (capture != null) ? new BodySample(capture.limit()) : null;
 	}
 
 	long bytesWritten() {
 		return this.bytes;
+	}
+
+	/**
+	 * Return the sample of a textual body, when bodies are captured.
+	 * @return the sample, or {@code null}
+	 */
+	@Nullable String body() {
+		String contentType = getContentType();
+		return (this.sample != null && BodyCapture.isTextual(contentType))
+				? this.sample.text(BodyCapture.charset(contentType)) : null;
+	}
+
+	boolean isBodyTruncated() {
+		return this.sample != null && this.sample.isTruncated();
 	}
 
 	@Override
@@ -69,12 +87,18 @@ final class CountingResponse extends HttpServletResponseWrapper {
 		public void write(int b) throws IOException {
 			this.delegate.write(b);
 			CountingResponse.this.bytes++;
+			if (CountingResponse.this.sample != null) {
+				CountingResponse.this.sample.write(b);
+			}
 		}
 
 		@Override
 		public void write(byte[] b, int off, int len) throws IOException {
 			this.delegate.write(b, off, len);
 			CountingResponse.this.bytes += len;
+			if (CountingResponse.this.sample != null) {
+				CountingResponse.this.sample.write(b, off, len);
+			}
 		}
 
 		@Override
@@ -114,6 +138,9 @@ final class CountingResponse extends HttpServletResponseWrapper {
 		public void write(int c) {
 			super.write(c);
 			CountingResponse.this.bytes += this.utf8 ? utf8Length((char) c) : 1;
+			if (CountingResponse.this.sample != null) {
+				CountingResponse.this.sample.write((char) c);
+			}
 		}
 
 		@Override
@@ -126,11 +153,17 @@ final class CountingResponse extends HttpServletResponseWrapper {
 		public void write(char[] chars, int off, int len) {
 			super.write(chars, off, len);
 			count(chars, off, len);
+			if (CountingResponse.this.sample != null) {
+				CountingResponse.this.sample.write(CharBuffer.wrap(chars), off, len);
+			}
 		}
 
 		@Override
 		public void write(String text, int off, int len) {
 			super.write(text, off, len);
+			if (CountingResponse.this.sample != null) {
+				CountingResponse.this.sample.write(text, off, len);
+			}
 			if (!this.utf8) {
 				CountingResponse.this.bytes += len;
 				return;

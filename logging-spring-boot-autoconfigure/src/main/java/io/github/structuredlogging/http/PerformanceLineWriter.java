@@ -3,6 +3,7 @@ package io.github.structuredlogging.http;
 import java.util.List;
 
 import io.github.structuredlogging.api.LogStreams;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -87,6 +88,7 @@ public final class PerformanceLineWriter {
 		if (exchange.correlationIdRejected()) {
 			line.addKeyValue("correlation_id_rejected", true);
 		}
+		addBodies(line, exchange.bodies());
 		addFailure(line, exchange);
 		line.log(message(exchange));
 	}
@@ -115,6 +117,24 @@ public final class PerformanceLineWriter {
 			line.addKeyValue("error_type", failure.getClass().getName());
 			if (failure.getMessage() != null) {
 				line.addKeyValue("error_message", failure.getMessage());
+			}
+		}
+	}
+
+	private static void addBodies(LoggingEventBuilder line, RequestExchange.@Nullable Bodies bodies) {
+		if (bodies == null) {
+			return;
+		}
+		if (bodies.request() != null) {
+			line.addKeyValue("http_request_body", bodies.request());
+			if (bodies.requestTruncated()) {
+				line.addKeyValue("http_request_body_truncated", true);
+			}
+		}
+		if (bodies.response() != null) {
+			line.addKeyValue("http_response_body", bodies.response());
+			if (bodies.responseTruncated()) {
+				line.addKeyValue("http_response_body_truncated", true);
 			}
 		}
 	}

@@ -20,11 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param database the JDBC statements the request ran, when counted
  * @param memoryUsedMb heap in use when the request finished, when measured
  * @param correlationIdRejected whether the caller's correlation ID was rejected
+ * @param bodies the captured bodies, when bodies are captured
  */
 public record RequestExchange(String method, String path, @Nullable String route, @Nullable String query, int status,
 		long durationNanos, long requestBytes, long responseBytes, String clientIp, @Nullable String userAgent,
 		@Nullable String userName, @Nullable Throwable failure, @Nullable DatabaseActivity database,
-		@Nullable Double memoryUsedMb, boolean correlationIdRejected) {
+		@Nullable Double memoryUsedMb, boolean correlationIdRejected, @Nullable Bodies bodies) {
 
 	/**
 	 * Return the duration in milliseconds, to the microsecond.
@@ -32,6 +33,19 @@ public record RequestExchange(String method, String path, @Nullable String route
 	 */
 	public double durationMillis() {
 		return Durations.millis(this.durationNanos);
+	}
+
+	/**
+	 * Samples of the request and response bodies, each cut at the capture limit.
+	 *
+	 * @param request the request body, when textual
+	 * @param requestTruncated whether the request body was cut
+	 * @param response the response body, when textual
+	 * @param responseTruncated whether the response body was cut
+	 */
+	public record Bodies(@Nullable String request, boolean requestTruncated, @Nullable String response,
+			boolean responseTruncated) {
+
 	}
 
 }

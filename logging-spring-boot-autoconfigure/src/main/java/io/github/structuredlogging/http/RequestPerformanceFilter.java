@@ -45,6 +45,8 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 
 	private final boolean memoryMetrics;
 
+	private final @Nullable BodyCapture bodyCapture;
+
 	private final AntPathMatcher pathMatcher = new AntPathMatcher();
 
 	/**
@@ -54,14 +56,17 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 	 * @param userNames finds the authenticated user
 	 * @param databaseMetrics whether to count JDBC statements
 	 * @param memoryMetrics whether to measure heap in use
+	 * @param bodyLimit the most bytes kept of each textual body, or a negative number not
+	 * to capture bodies
 	 */
 	public RequestPerformanceFilter(PerformanceLineWriter writer, List<String> excludedPaths,
-			UserNameResolver userNames, boolean databaseMetrics, boolean memoryMetrics) {
+			UserNameResolver userNames, boolean databaseMetrics, boolean memoryMetrics, int bodyLimit) {
 		this.writer = writer;
 		this.excludedPaths = List.copyOf(excludedPaths);
 		this.userNames = userNames;
 		this.databaseMetrics = databaseMetrics;
 		this.memoryMetrics = memoryMetrics;
+		this.bodyCapture = (bodyLimit >= 0) ? new BodyCapture(bodyLimit) : null;
 	}
 
 	@Override
@@ -79,11 +84,13 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long start = System.nanoTime();
-		CountingResponse counting = new CountingResponse(response);
+		HttpServletRequest capturing = (this.bodyCapture != null)
+				? new CapturingRequest(request, this.bodyCapture.limit()) : request;
+		CountingResponse counting = new CountingResponse(response, this.bodyCapture);
 		DatabaseActivity database = this.databaseMetrics ? DatabaseActivity.start() : null;
 		Throwable failure = null;
 		try {
-			chain.doFilter(request, counting);
+			chain.doFilter(capturing, counting);
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
 			failure = ex;
@@ -94,10 +101,10 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 				DatabaseActivity.stop();
 			}
 			if (request.isAsyncStarted() && failure == null) {
-				request.getAsyncContext().addListener(new CompletionListener(request, start, counting, database));
+				request.getAsyncContext().addListener(new CompletionListener(capturing, start, counting, database));
 			}
 			else {
-				this.writer.write(exchange(request, counting, start, failure, database));
+				this.writer.write(exchange(capturing, counting, start, failure, database));
 			}
 		}
 	}
@@ -111,7 +118,16 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 				status, duration, Math.max(request.getContentLengthLong(), 0), response.bytesWritten(),
 				request.getRemoteAddr(), userAgent(request), this.userNames.resolve(request), cause, database,
 				this.memoryMetrics ? memoryUsedMb() : null,
-				Boolean.TRUE.equals(request.getAttribute(CorrelationIdFilter.REJECTED_ATTRIBUTE)));
+				Boolean.TRUE.equals(request.getAttribute(CorrelationIdFilter.REJECTED_ATTRIBUTE)),
+				bodies(request, response));
+	}
+
+	private static RequestExchange.@Nullable Bodies bodies(HttpServletRequest request, CountingResponse response) {
+		if (!(request instanceof CapturingRequest capturing)) {
+			return null;
+		}
+		return new RequestExchange.Bodies(capturing.body(), capturing.isTruncated(), response.body(),
+				response.isBodyTruncated());
 	}
 
 	// Spring MVC wraps what a handler throws in "Request processing failed".

@@ -67,7 +67,7 @@ class PerformanceLineWriterTests {
 
 	private static RequestExchange exchange(String path, int status, Duration duration) {
 		return new RequestExchange("GET", path, null, null, status, duration.toNanos(), 0, 0, "127.0.0.1", null, null,
-				null, null, null, false);
+				null, null, null, false, null);
 	}
 
 }

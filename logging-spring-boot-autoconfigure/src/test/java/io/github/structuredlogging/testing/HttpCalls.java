@@ -23,7 +23,20 @@ public final class HttpCalls {
 	}
 
 	public HttpResponse<String> get(String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+	}
+
+	public HttpResponse<String> post(String path, String contentType, String body, String... headers) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", contentType)
+			.POST(HttpRequest.BodyPublishers.ofString(body)), headers);
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
 		if (headers.length > 0) {
 			request.headers(headers);
 		}

@@ -41,6 +41,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
@@ -242,6 +245,21 @@ public final class WebTestApplication implements AutoCloseable {
 		@GetMapping("/admin/panel")
 		String admin() {
 			return "admin";
+		}
+
+		@PostMapping(path = "/echo", produces = "application/json")
+		String echo(@RequestBody String body) {
+			return "{\"received\":" + body + ",\"padding\":\"" + "x".repeat(200) + "\"}";
+		}
+
+		@PostMapping(path = "/upload", consumes = "multipart/form-data")
+		String upload(@RequestParam("file") MultipartFile file) throws IOException {
+			return "stored " + file.getBytes().length;
+		}
+
+		@GetMapping(path = "/image", produces = "image/png")
+		byte[] image() {
+			return new byte[] { (byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3 };
 		}
 
 		@GetMapping("/actuator-like/health")

@@ -69,12 +69,25 @@ public final class HttpLoggingAutoConfiguration {
 	FilterRegistrationBean<RequestPerformanceFilter> requestPerformanceFilter(HttpLoggingProperties properties,
 			PerformanceLineWriter writer, UserNameResolver userNames) {
 		RequestPerformanceFilter filter = new RequestPerformanceFilter(writer, properties.getExcludePatterns(),
-				userNames, properties.isIncludeDatabaseMetrics(), properties.isIncludeMemoryMetrics());
+				userNames, properties.isIncludeDatabaseMetrics(), properties.isIncludeMemoryMetrics(),
+				bodyLimit(properties.getBody()));
 		FilterRegistrationBean<RequestPerformanceFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(FILTER_ORDER);
 		// Asynchronous requests are written when they complete; error dispatches never.
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		return registration;
+	}
+
+	private static int bodyLimit(HttpLoggingProperties.Body body) {
+		if (!body.isEnabled()) {
+			return -1;
+		}
+		long bytes = body.getMaxSize().toBytes();
+		if (bytes < 0 || bytes > Integer.MAX_VALUE) {
+			throw new InvalidConfigurationPropertyValueException("structured-logging.http.body.max-size",
+					body.getMaxSize(), "must be between 0 and 2GB");
+		}
+		return (int) bytes;
 	}
 
 	private static PerformanceTiers tiers(HttpLoggingProperties properties) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for the performance line of HTTP requests.
@@ -52,6 +53,8 @@ public class HttpLoggingProperties {
 	 * Whether to write the heap in use when each request finishes.
 	 */
 	private boolean includeMemoryMetrics = false;
+
+	private final Body body = new Body();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -115,6 +118,44 @@ public class HttpLoggingProperties {
 
 	public void setIncludeMemoryMetrics(boolean includeMemoryMetrics) {
 		this.includeMemoryMetrics = includeMemoryMetrics;
+	}
+
+	public Body getBody() {
+		return this.body;
+	}
+
+	/**
+	 * Capture of request and response bodies in the performance line.
+	 */
+	public static class Body {
+
+		/**
+		 * Whether to write the start of textual request and response bodies (JSON, form,
+		 * text, XML). Multipart and binary bodies are never written.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Most of each body that is kept and written; the rest is cut.
+		 */
+		private DataSize maxSize = DataSize.ofKilobytes(4);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
 	}
 
 }
