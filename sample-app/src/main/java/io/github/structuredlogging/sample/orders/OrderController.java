@@ -27,8 +27,11 @@ class OrderController {
 
 	private final OrderRepository orders;
 
-	OrderController(OrderRepository orders) {
+	private final OrderNotifier notifier;
+
+	OrderController(OrderRepository orders, OrderNotifier notifier) {
 		this.orders = orders;
+		this.notifier = notifier;
 	}
 
 	@GetMapping
@@ -53,6 +56,7 @@ class OrderController {
 			.addKeyValue("quantity", saved.getQuantity())
 			.addKeyValue("amount", saved.getAmount())
 			.log("Order placed");
+		this.notifier.confirm(saved);
 		return saved;
 	}
 
