@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# HTTP load benchmark on loopback: the same small service with no request logging, with a
+# hand-written logging filter, with this starter, and with Zalando Logbook (JSON), in one
+# run. The service is pinned to core 0 and wrk to core 1; variants alternate every round.
+#
+#   bash benchmarks/http-load.sh            # defaults below, about 8 minutes
+#   ROUNDS=3 WARMUP=60s DURATION=30s bash benchmarks/http-load.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-2}
+WARMUP=${WARMUP:-25s}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-16}
+VARIANTS=${VARIANTS:-"plain filter starter logbook"}
+PORT=${PORT:-18080}
+URL="http://127.0.0.1:${PORT}/api/orders/42"
+
+if ! command -v wrk >/dev/null; then
+	apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "Building the variants"
+./mvnw -q -B install -DskipTests
+for variant in $VARIANTS; do
+	./mvnw -q -B -Pbenchmarks,"variant-$variant" -pl benchmarks/http-app package -DskipTests
+done
+
+out=benchmarks/results
+mkdir -p "$out"
+raw="$out/http-load-raw.csv"
+echo "round,variant,requests,seconds,errors,req_per_s,p50_us,p99_us,p999_us,cpu_us_per_request" > "$raw"
+ticks=$(getconf CLK_TCK)
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+for round in $(seq 1 "$ROUNDS"); do
+	# Rotate the order each round, so no variant always runs first or last.
+	order=$(echo $VARIANTS | tr ' ' '\n' | awk -v r="$round" '{a[NR]=$0} END {for (i = 0; i < NR; i++) print a[(i + r - 1) % NR + 1]}')
+	for variant in $order; do
+		log="$out/app-$variant.log"
+		taskset -c 0 java -Xms512m -Xmx512m -jar "benchmarks/http-app/target/http-app-$variant.jar" \
+			--server.port="$PORT" > "$log" 2>&1 &
+		pid=$!
+		for _ in $(seq 1 120); do
+			curl -fs "$URL" >/dev/null 2>&1 && break
+			sleep 0.5
+		done
+		taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$URL" >/dev/null
+		before=$(cpu_ticks "$pid")
+		result=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s benchmarks/wrk-report.lua "$URL" | grep '^RESULT')
+		after=$(cpu_ticks "$pid")
+		kill "$pid"
+		wait "$pid" 2>/dev/null || true
+		echo "$result" | awk -v round="$round" -v variant="$variant" -v cpu="$((after - before))" -v hz="$ticks" '{
+			for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+			seconds = v["duration_us"] / 1e6
+			printf "%s,%s,%d,%.1f,%d,%.0f,%.0f,%.0f,%.0f,%.1f\n", round, variant, v["requests"], seconds, v["errors"],
+				v["requests"] / seconds, v["p50"], v["p99"], v["p999"], cpu / hz * 1e6 / v["requests"]
+		}' | tee -a "$raw"
+	done
+done
+
+# Median, min and max per variant, and the ratio of medians to the plain service.
+summary="$out/http-load-summary.md"
+{
+	echo "| Variant | req/s median (min–max) | p50 µs | p99 µs | p99.9 µs | CPU µs/request | req/s vs plain | p99 added µs |"
+	echo "|---|---|---|---|---|---|---|---|"
+	for variant in $VARIANTS; do
+		awk -F, -v variant="$variant" 'NR > 1 && $2 == variant' "$raw" | sort -t, -k6 -n > "$out/.rows"
+		awk -F, -v variant="$variant" -v plain="$(awk -F, 'NR > 1 && $2 == "plain" {print $6}' "$raw" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')" \
+			-v plainp99="$(awk -F, 'NR > 1 && $2 == "plain" {print $8}' "$raw" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')" '
+			function median(arr, n) { return (n % 2) ? arr[(n + 1) / 2] : (arr[n / 2] + arr[n / 2 + 1]) / 2 }
+			function sort(arr, n,    i, j, t) {
+				for (i = 2; i <= n; i++) { t = arr[i]; for (j = i - 1; j > 0 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t }
+			}
+			{ n++; rps[n] = $6; p50[n] = $7; p99[n] = $8; p999[n] = $9; cpu[n] = $10 }
+			END {
+				sort(p50, n); sort(p99, n); sort(p999, n); sort(cpu, n)
+				m = median(rps, n)
+				printf "| %s | %.0f (%.0f–%.0f) | %.0f | %.0f | %.0f | %.1f | %.1f%% | %+.0f |\n", variant, m, rps[1], rps[n],
+					median(p50, n), median(p99, n), median(p999, n), median(cpu, n), 100 * m / plain, median(p99, n) - plainp99
+			}' "$out/.rows"
+	done
+} > "$summary"
+rm -f "$out/.rows"
+echo
+cat "$summary"
