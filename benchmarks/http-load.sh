@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # HTTP load benchmark on loopback: the same small service with no request logging, with a
-# hand-written logging filter, with this starter, and with Zalando Logbook (JSON), in one
-# run. The service is pinned to core 0 and wrk to core 1; variants alternate every round.
+# hand-written logging filter, with this starter, with this starter's dependencies but
+# its features switched off (what Actuator and tracing cost alone), and with Zalando
+# Logbook (JSON), in one run. The service is pinned to core 0 and wrk to core 1; variants
+# alternate every round.
 #
 #   bash benchmarks/http-load.sh            # defaults below, about 8 minutes
 #   ROUNDS=3 WARMUP=60s DURATION=30s bash benchmarks/http-load.sh
@@ -9,10 +11,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-2}
-WARMUP=${WARMUP:-25s}
+WARMUP=${WARMUP:-20s}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
-VARIANTS=${VARIANTS:-"plain filter starter logbook"}
+VARIANTS=${VARIANTS:-"plain filter starter starter-off logbook"}
 PORT=${PORT:-18080}
 URL="http://127.0.0.1:${PORT}/api/orders/42"
 
@@ -22,9 +24,18 @@ fi
 
 echo "Building the variants"
 ./mvnw -q -B install -DskipTests
-for variant in $VARIANTS; do
-	./mvnw -q -B -Pbenchmarks,"variant-$variant" -pl benchmarks/http-app package -DskipTests
+for build in $(echo $VARIANTS | tr ' ' '\n' | sed 's/-off$//' | sort -u); do
+	./mvnw -q -B -Pbenchmarks,"variant-$build" -pl benchmarks/http-app package -DskipTests
 done
+
+# A variant is a jar, plus switches for the "-off" ones.
+jar_of() { echo "benchmarks/http-app/target/http-app-${1%-off}.jar"; }
+switches_of() {
+	case "$1" in
+		*-off) echo "-Dstructured-logging.enabled=false -jar $(jar_of "$1") --structured-logging.enabled=false --structured-logging.correlation.enabled=false --structured-logging.http.enabled=false" ;;
+		*) echo "-jar $(jar_of "$1")" ;;
+	esac
+}
 
 out=benchmarks/results
 mkdir -p "$out"
@@ -39,8 +50,8 @@ for round in $(seq 1 "$ROUNDS"); do
 	order=$(echo $VARIANTS | tr ' ' '\n' | awk -v r="$round" '{a[NR]=$0} END {for (i = 0; i < NR; i++) print a[(i + r - 1) % NR + 1]}')
 	for variant in $order; do
 		log="$out/app-$variant.log"
-		taskset -c 0 java -Xms512m -Xmx512m -jar "benchmarks/http-app/target/http-app-$variant.jar" \
-			--server.port="$PORT" > "$log" 2>&1 &
+		# shellcheck disable=SC2046
+		taskset -c 0 java -Xms512m -Xmx512m $(switches_of "$variant") --server.port="$PORT" > "$log" 2>&1 &
 		pid=$!
 		for _ in $(seq 1 120); do
 			curl -fs "$URL" >/dev/null 2>&1 && break
@@ -78,8 +89,10 @@ summary="$out/http-load-summary.md"
 			END {
 				sort(p50, n); sort(p99, n); sort(p999, n); sort(cpu, n)
 				m = median(rps, n)
-				printf "| %s | %.0f (%.0f–%.0f) | %.0f | %.0f | %.0f | %.1f | %.1f%% | %+.0f |\n", variant, m, rps[1], rps[n],
-					median(p50, n), median(p99, n), median(p999, n), median(cpu, n), 100 * m / plain, median(p99, n) - plainp99
+				ratio = (plain > 0) ? sprintf("%.1f%%", 100 * m / plain) : "—"
+				added = (plain > 0) ? sprintf("%+.0f", median(p99, n) - plainp99) : "—"
+				printf "| %s | %.0f (%.0f–%.0f) | %.0f | %.0f | %.0f | %.1f | %s | %s |\n", variant, m, rps[1], rps[n],
+					median(p50, n), median(p99, n), median(p999, n), median(cpu, n), ratio, added
 			}' "$out/.rows"
 	done
 } > "$summary"
