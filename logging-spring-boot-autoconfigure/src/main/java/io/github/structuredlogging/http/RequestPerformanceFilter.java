@@ -1,6 +1,8 @@
 package io.github.structuredlogging.http;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -114,7 +116,7 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 		long duration = System.nanoTime() - start;
 		Throwable cause = (failure != null) ? unwrap(failure) : handledException(request);
 		int status = (failure != null && response.getStatus() < 400) ? 500 : response.getStatus();
-		return new RequestExchange(request.getMethod(), path(request), route(request), request.getQueryString(),
+		return new RequestExchange(request.getMethod(), path(request), route(request), query(request),
 				status, duration, Math.max(request.getContentLengthLong(), 0), response.bytesWritten(),
 				request.getRemoteAddr(), userAgent(request), this.userNames.resolve(request), cause, database,
 				this.memoryMetrics ? memoryUsedMb() : null,
@@ -143,6 +145,20 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 		String uri = request.getRequestURI();
 		String contextPath = request.getContextPath();
 		return (!contextPath.isEmpty() && uri.startsWith(contextPath)) ? uri.substring(contextPath.length()) : uri;
+	}
+
+	// Decoded, so that it reads as sent and masking sees the values as they are.
+	private static @Nullable String query(HttpServletRequest request) {
+		String query = request.getQueryString();
+		if (query == null) {
+			return null;
+		}
+		try {
+			return URLDecoder.decode(query, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return query;
+		}
 	}
 
 	private static @Nullable String route(HttpServletRequest request) {

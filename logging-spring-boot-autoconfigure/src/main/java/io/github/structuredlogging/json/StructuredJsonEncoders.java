@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingValueMasker;
+import io.github.structuredlogging.masking.SensitiveKeyFieldMasker;
 import net.logstash.logback.composite.JsonProviders;
 import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
@@ -18,7 +21,9 @@ import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableMessageJsonProvider;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
+import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds the logstash-logback-encoder encoder that writes events in a {@link JsonLayout}.
@@ -41,10 +46,11 @@ public final class StructuredJsonEncoders {
 	 * @param layout the layout
 	 * @param service the service identity written with every event
 	 * @param stackTrace how stack traces are written
+	 * @param masker masks every value written, {@code null} for no masking
 	 * @return the encoder
 	 */
 	public static LoggingEventCompositeJsonEncoder create(JsonLayout layout, ServiceIdentity service,
-			StackTraceOptions stackTrace) {
+			StackTraceOptions stackTrace, @Nullable Masker masker) {
 		JsonFieldNames names = layout.fieldNames();
 		LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
 		encoder.setLineSeparator("UNIX");
@@ -63,7 +69,20 @@ public final class StructuredJsonEncoders {
 		providers.addProvider(errorType(names));
 		providers.addProvider(named(new ThrowableMessageJsonProvider(), names.errorMessage()));
 		providers.addProvider(stackTrace(names, stackTrace));
+		if (masker != null) {
+			encoder.getJsonGeneratorDecorator().addDecorator(masking(masker));
+		}
 		return encoder;
+	}
+
+	// Every string of the event passes the engine, stack traces included; sensitive
+	// field names are masked at any depth.
+	private static MaskingJsonGeneratorDecorator masking(Masker masker) {
+		MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
+		decorator.addFieldMasker(new SensitiveKeyFieldMasker(masker));
+		decorator.addValueMasker(new MaskingValueMasker(masker));
+		decorator.start();
+		return decorator;
 	}
 
 	private static LoggingEventFormattedTimestampJsonProvider timestamp(JsonFieldNames names) {

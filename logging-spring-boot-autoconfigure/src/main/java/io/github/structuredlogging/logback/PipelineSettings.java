@@ -8,6 +8,7 @@ import java.util.Objects;
 import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.json.ServiceIdentity;
 import io.github.structuredlogging.json.StackTraceOptions;
+import io.github.structuredlogging.masking.Masker;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,10 +23,11 @@ import org.jspecify.annotations.Nullable;
  * @param streams the stream files to write
  * @param queueSize the capacity of the asynchronous file queue
  * @param maxFlushTime how long a shutdown waits for queued events to be written
+ * @param masker masks every output, {@code null} for no masking
  */
 public record PipelineSettings(boolean consoleEnabled, ConsoleFormat consoleFormat, JsonLayout layout,
 		ServiceIdentity service, StackTraceOptions stackTrace, @Nullable Path directory, List<StreamFile> streams,
-		int queueSize, Duration maxFlushTime) {
+		int queueSize, Duration maxFlushTime, @Nullable Masker masker) {
 
 	public PipelineSettings {
 		Objects.requireNonNull(consoleFormat, "'consoleFormat' must not be null");

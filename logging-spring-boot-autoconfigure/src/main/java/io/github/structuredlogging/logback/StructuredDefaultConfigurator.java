@@ -13,6 +13,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.json.ServiceIdentity;
 import io.github.structuredlogging.json.StackTraceOptions;
+import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +40,8 @@ public final class StructuredDefaultConfigurator extends ContextAwareBase implem
 		ConsoleFormat format = "text".equalsIgnoreCase(setting("structured-logging.console.format"))
 				? ConsoleFormat.TEXT : ConsoleFormat.JSON;
 		PipelineSettings settings = new PipelineSettings(true, format, JsonLayout.DEFAULT, service,
-				new StackTraceOptions(false, 64, 16384, List.of()), null, List.of(), 1, Duration.ZERO);
+				new StackTraceOptions(false, 64, 16384, List.of()), null, List.of(), 1, Duration.ZERO,
+				new Masker(MaskingSettings.defaults()));
 		context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
 		new StructuredLogbackPipeline(context, settings).attach(null);
 		return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

@@ -20,6 +20,7 @@ import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.json.StructuredJsonEncoders;
+import io.github.structuredlogging.masking.Masker;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +60,9 @@ public final class StructuredLogbackPipeline {
 	 */
 	public List<String> attach(@Nullable String consoleThreshold) {
 		List<String> problems = new ArrayList<>();
+		if (this.settings.masker() != null) {
+			this.context.putObject(Masker.class.getName(), this.settings.masker());
+		}
 		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
 		if (this.settings.consoleEnabled()) {
 			root.addAppender(consoleAppender(consoleThreshold));
@@ -82,7 +86,7 @@ public final class StructuredLogbackPipeline {
 	 */
 	public LoggingEventCompositeJsonEncoder jsonEncoder() {
 		LoggingEventCompositeJsonEncoder encoder = StructuredJsonEncoders.create(this.settings.layout(),
-				this.settings.service(), this.settings.stackTrace());
+				this.settings.service(), this.settings.stackTrace(), this.settings.masker());
 		encoder.setContext(this.context);
 		encoder.start();
 		return encoder;
@@ -101,7 +105,7 @@ public final class StructuredLogbackPipeline {
 	}
 
 	private Encoder<ILoggingEvent> consoleEncoder() {
-		return (this.settings.consoleFormat() == ConsoleFormat.TEXT) ? TextEncoders.create(this.context)
+		return (this.settings.consoleFormat() == ConsoleFormat.TEXT) ? TextEncoders.create(this.context, this.settings.masker())
 				: jsonEncoder();
 	}
 

@@ -6,6 +6,9 @@ import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.structuredlogging.masking.Masker;
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.logging.logback.ColorConverter;
 import org.springframework.boot.logging.logback.ExtendedWhitespaceThrowableProxyConverter;
 
@@ -22,13 +25,30 @@ public final class TextEncoders {
 	private TextEncoders() {
 	}
 
+	// A readable line is free text: the whole line passes the engine.
+	private static final class MaskingPatternLayout extends PatternLayout {
+
+		private final Masker masker;
+
+		MaskingPatternLayout(Masker masker) {
+			this.masker = masker;
+		}
+
+		@Override
+		public String doLayout(ILoggingEvent event) {
+			return this.masker.mask(super.doLayout(event));
+		}
+
+	}
+
 	/**
 	 * Create and start a text encoder.
 	 * @param context the logback context
+	 * @param masker masks every line, {@code null} for no masking
 	 * @return the started encoder
 	 */
-	public static LayoutWrappingEncoder<ILoggingEvent> create(Context context) {
-		PatternLayout layout = new PatternLayout();
+	public static LayoutWrappingEncoder<ILoggingEvent> create(Context context, @Nullable Masker masker) {
+		PatternLayout layout = (masker != null) ? new MaskingPatternLayout(masker) : new PatternLayout();
 		layout.getInstanceConverterMap().put("clr", ColorConverter::new);
 		layout.getInstanceConverterMap().put("wEx", ExtendedWhitespaceThrowableProxyConverter::new);
 		layout.setPattern(PATTERN);

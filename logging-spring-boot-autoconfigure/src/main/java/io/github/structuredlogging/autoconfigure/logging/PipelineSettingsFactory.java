@@ -6,9 +6,11 @@ import java.util.List;
 
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties.Stream;
+import io.github.structuredlogging.autoconfigure.masking.MaskingProperties;
 import io.github.structuredlogging.json.StackTraceOptions;
 import io.github.structuredlogging.logback.PipelineSettings;
 import io.github.structuredlogging.logback.StreamFile;
+import io.github.structuredlogging.masking.Masker;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.BindHandler;
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
+import org.springframework.validation.Validator;
 
 /**
  * Turns the environment into pipeline settings while logging starts, before any bean
@@ -26,24 +29,47 @@ final class PipelineSettingsFactory {
 
 	static final String PREFIX = "structured-logging";
 
+	static final String MASKING_PREFIX = "structured-logging.masking";
+
+	/**
+	 * The properties the pipeline is built from.
+	 *
+	 * @param logging the structured logging properties
+	 * @param masking the masking properties
+	 */
+	record PipelineProperties(StructuredLoggingProperties logging, MaskingProperties masking) {
+
+		static PipelineProperties defaults() {
+			return new PipelineProperties(new StructuredLoggingProperties(), new MaskingProperties());
+		}
+
+	}
+
 	private PipelineSettingsFactory() {
 	}
 
 	/**
-	 * Bind and validate the properties.
+	 * Bind and validate the properties the pipeline needs.
 	 * @param environment the environment
 	 * @return the properties
 	 * @throws org.springframework.boot.context.properties.bind.BindException naming the
 	 * property when a value is invalid
 	 */
-	static StructuredLoggingProperties bind(Environment environment) {
-		StructuredLoggingProperties properties = new StructuredLoggingProperties();
+	static PipelineProperties bind(Environment environment) {
+		Binder binder = Binder.get(environment);
+		return new PipelineProperties(bind(binder, PREFIX, new StructuredLoggingProperties()),
+				bind(binder, MASKING_PREFIX, new MaskingProperties()));
+	}
+
+	private static <T extends Validator> T bind(Binder binder, String prefix, T properties) {
 		BindHandler handler = new ValidationBindHandler(properties);
-		Binder.get(environment).bind(PREFIX, Bindable.ofInstance(properties), handler);
+		binder.bind(prefix, Bindable.ofInstance(properties), handler);
 		return properties;
 	}
 
-	static PipelineSettings create(StructuredLoggingProperties properties, Environment environment) {
+	static PipelineSettings create(PipelineProperties bound, Environment environment) {
+		StructuredLoggingProperties properties = bound.logging();
+		MaskingProperties masking = bound.masking();
 		StructuredLoggingProperties.StackTrace stackTrace = properties.getJson().getStackTrace();
 		StructuredLoggingProperties.File file = properties.getFile();
 		return new PipelineSettings(properties.getConsole().isEnabled(), properties.getConsole().getFormat(),
@@ -51,7 +77,7 @@ final class PipelineSettingsFactory {
 				new StackTraceOptions(stackTrace.isRootCauseFirst(), stackTrace.getMaxDepthPerThrowable(),
 						stackTrace.getMaxLength(), stackTrace.getExcludedFrames()),
 				directory(file, environment), streams(file), file.getAsync().getQueueSize(),
-				file.getAsync().getMaxFlushTime());
+				file.getAsync().getMaxFlushTime(), masking.isEnabled() ? new Masker(masking.toSettings()) : null);
 	}
 
 	private static @Nullable Path directory(StructuredLoggingProperties.File file, Environment environment) {

@@ -88,13 +88,13 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 
 	// A bad value must not leave the application without logs: start with the defaults,
 	// then fail start-up once logging works, so the failure report is readable.
-	private StructuredLoggingProperties bind(Environment environment) {
+	private PipelineSettingsFactory.PipelineProperties bind(Environment environment) {
 		try {
 			return PipelineSettingsFactory.bind(environment);
 		}
 		catch (RuntimeException ex) {
 			this.invalidProperties = ex;
-			return new StructuredLoggingProperties();
+			return PipelineSettingsFactory.PipelineProperties.defaults();
 		}
 	}
 

@@ -1,0 +1,63 @@
+package io.github.structuredlogging.masking;
+
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rule made of a cheap pre-check, a pattern, and a function that gives each match its
+ * replacement ({@code null} to leave the match as it is).
+ */
+class PatternRule implements TextRule {
+
+	private final String name;
+
+	private final Predicate<String> preCheck;
+
+	private final Pattern pattern;
+
+	private final Function<Matcher, @Nullable String> replacement;
+
+	PatternRule(String name, Predicate<String> preCheck, Pattern pattern,
+			Function<Matcher, @Nullable String> replacement) {
+		this.name = name;
+		this.preCheck = preCheck;
+		this.pattern = pattern;
+		this.replacement = replacement;
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public boolean mightApply(String text) {
+		return this.preCheck.test(text);
+	}
+
+	@Override
+	public String apply(String text) {
+		Matcher matcher = this.pattern.matcher(text);
+		@Nullable StringBuilder result = null;
+		int last = 0;
+		while (matcher.find()) {
+			String masked = this.replacement.apply(matcher);
+			if (masked != null) {
+				if (result == null) {
+					result = new StringBuilder(text.length());
+				}
+				result.append(text, last, matcher.start()).append(masked);
+				last = matcher.end();
+			}
+		}
+		if (result == null) {
+			return text;
+		}
+		return result.append(text, last, text.length()).toString();
+	}
+
+}

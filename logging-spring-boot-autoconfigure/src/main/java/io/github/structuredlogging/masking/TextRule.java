@@ -1,0 +1,29 @@
+package io.github.structuredlogging.masking;
+
+/**
+ * One way a sensitive value can show in free text, and how it is masked.
+ */
+interface TextRule {
+
+	/**
+	 * Return the rule's name, as used in configuration and failure counts.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * Return whether the text may hold a value for this rule: a cheap check that lets
+	 * clean text skip the rule's pattern.
+	 * @param text the text
+	 * @return {@code false} when the rule surely does not apply
+	 */
+	boolean mightApply(String text);
+
+	/**
+	 * Return the text with this rule's values masked.
+	 * @param text the text
+	 * @return the masked text, the same instance when nothing was masked
+	 */
+	String apply(String text);
+
+}

@@ -1,0 +1,209 @@
+package io.github.structuredlogging.masking;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the free-text rules that the settings switch on, each behind a pre-check that
+ * costs little more than a scan for one character.
+ */
+final class TextRules {
+
+	private static final Pattern AUTHORIZATION = Pattern
+		.compile("(?i)\\b(bearer|basic)(\\s+)([A-Za-z0-9._~+/-]+=*)");
+
+	private static final Pattern JWT = Pattern
+		.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+
+	private static final String[] API_KEY_PREFIXES = { "sk-", "sk_live_", "pk_live_", "ghp_", "github_pat_", "AKIA",
+			"xox" };
+
+	private static final Pattern API_KEY = Pattern
+		.compile("(?<![A-Za-z0-9])(sk_live_|pk_live_|sk-|ghp_|github_pat_|AKIA|xox[bpars]-)([A-Za-z0-9_-]{12,})");
+
+	private static final Pattern CARD = Pattern.compile("(?<![\\d-])[2-6](?:[ -]?\\d){12,18}(?![\\d])");
+
+	private static final Pattern SSN = Pattern.compile("(?<![\\w-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\w-])");
+
+	private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{1,4}){3,8}\\b");
+
+	private static final Pattern EMAIL = Pattern
+		.compile("(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+
+	private static final Pattern PHONE = Pattern
+		.compile("(?<![\\w+])\\+?\\d{1,3}[ .-]?\\(?\\d{2,4}\\)?[ .-]?\\d{3,4}[ .-]?\\d{3,4}(?![\\w])");
+
+	private TextRules() {
+	}
+
+	static List<TextRule> of(MaskingSettings settings, SensitiveKeys keys) {
+		String mask = settings.replacement();
+		List<TextRule> rules = new ArrayList<>();
+		if (settings.authorization()) {
+			rules.add(new PatternRule("authorization",
+					(text) -> containsIgnoreCase(text, "bearer") || containsIgnoreCase(text, "basic"), AUTHORIZATION,
+					(match) -> isCredential(match) ? match.group(1) + match.group(2) + mask : null));
+		}
+		if (settings.keyValues()) {
+			rules.add(new KeyValueTextRule(keys, mask));
+		}
+		if (settings.jwts()) {
+			rules.add(new PatternRule("jwt", (text) -> text.contains("eyJ"), JWT, (match) -> partial(match.group(), 4)));
+		}
+		if (settings.apiKeys()) {
+			rules.add(new PatternRule("api-key", TextRules::hasApiKeyPrefix, API_KEY,
+					(match) -> match.group(1) + partial(match.group(2), 4)));
+		}
+		if (settings.cardNumbers()) {
+			rules.add(new PatternRule("card-number", (text) -> hasDigits(text, 13), CARD,
+					(match) -> Checksums.cardNumber(digitsOf(match.group())) ? mask : null));
+		}
+		if (settings.ssns()) {
+			rules.add(new PatternRule("ssn", (text) -> text.indexOf('-') >= 0 && hasDigits(text, 9), SSN,
+					(match) -> isSsn(match) ? mask : null));
+		}
+		if (settings.ibans()) {
+			rules.add(new PatternRule("iban", TextRules::hasIbanStart, IBAN, (match) -> iban(match.group(), mask)));
+		}
+		if (settings.emails() != EmailMasking.OFF) {
+			boolean partial = settings.emails() == EmailMasking.PARTIAL;
+			rules.add(new PatternRule("email", (text) -> text.indexOf('@') > 0, EMAIL,
+					(match) -> partial ? match.group(1) + "***@" + match.group(2) : mask));
+		}
+		if (settings.phones()) {
+			rules.add(new PatternRule("phone", (text) -> hasDigits(text, 7), PHONE, (match) -> mask));
+		}
+		for (MaskingSettings.CustomRule custom : settings.customRules()) {
+			rules.add(new CustomTextRule(custom));
+		}
+		return List.copyOf(rules);
+	}
+
+	/**
+	 * Keep the first and last characters of a token: {@code eyJh...wxyz}.
+	 */
+	static String partial(String token, int keep) {
+		if (token.length() <= keep * 2) {
+			return "...";
+		}
+		return token.substring(0, keep) + "..." + token.substring(token.length() - keep);
+	}
+
+	// 'Basic plan' is English, 'Basic dXNlcjpwYXNz' is a credential.
+	private static boolean isCredential(Matcher match) {
+		String credential = match.group(3);
+		if (match.group(1).equalsIgnoreCase("bearer")) {
+			return credential.length() >= 8;
+		}
+		if (credential.length() < 8) {
+			return false;
+		}
+		for (int i = 0; i < credential.length(); i++) {
+			char c = credential.charAt(i);
+			if (Character.isDigit(c) || c == '=' || c == '+' || c == '/' || (i > 0 && Character.isUpperCase(c))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isSsn(Matcher match) {
+		String area = match.group(1);
+		return !area.equals("000") && !area.equals("666") && area.charAt(0) != '9' && !match.group(2).equals("00")
+				&& !match.group(3).equals("0000");
+	}
+
+	// A match may run into the next word; drop groups from the end until the checksum
+	// passes.
+	private static @Nullable String iban(String candidate, String mask) {
+		String[] groups = candidate.split(" ");
+		for (int end = groups.length; end >= 1; end--) {
+			String compact = String.join("", Arrays.copyOfRange(groups, 0, end));
+			if (Checksums.iban(compact)) {
+				String kept = String.join(" ", Arrays.copyOfRange(groups, 0, end));
+				return mask + candidate.substring(kept.length());
+			}
+		}
+		return null;
+	}
+
+	static String digitsOf(String text) {
+		StringBuilder digits = new StringBuilder(text.length());
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digits.append(c);
+			}
+		}
+		return digits.toString();
+	}
+
+	/**
+	 * Return whether the text has a run of at least the given number of digits, which may
+	 * be split by single spaces or dashes.
+	 */
+	static boolean hasDigits(String text, int count) {
+		int run = 0;
+		char previous = ' ';
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				if (++run >= count) {
+					return true;
+				}
+			}
+			else if (!((c == ' ' || c == '-') && previous >= '0' && previous <= '9')) {
+				run = 0;
+			}
+			previous = c;
+		}
+		return false;
+	}
+
+	private static boolean hasApiKeyPrefix(String text) {
+		for (String prefix : API_KEY_PREFIXES) {
+			if (text.contains(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	// Two capital letters followed by two digits.
+	private static boolean hasIbanStart(String text) {
+		for (int i = 0; i + 3 < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 'A' && c <= 'Z' && isUpper(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
+					&& isDigit(text.charAt(i + 3))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isUpper(char c) {
+		return c >= 'A' && c <= 'Z';
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	static boolean containsIgnoreCase(String text, String word) {
+		int last = text.length() - word.length();
+		char first = word.charAt(0);
+		for (int i = 0; i <= last; i++) {
+			char c = text.charAt(i);
+			if ((c == first || c == Character.toUpperCase(first)) && text.regionMatches(true, i, word, 0, word.length())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
