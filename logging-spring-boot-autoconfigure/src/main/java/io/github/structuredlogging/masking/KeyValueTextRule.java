@@ -48,49 +48,46 @@ final class KeyValueTextRule implements TextRule {
 			while (valueStart < text.length() && text.charAt(valueStart) == ' ') {
 				valueStart++;
 			}
-			int valueEnd = valueEnd(text, valueStart);
-			if (valueEnd == valueStart) {
+			String quote = quoteAt(text, valueStart);
+			int contentStart = valueStart + quote.length();
+			int contentEnd = quote.isEmpty() ? bareValueEnd(text, contentStart) : text.indexOf(quote, contentStart);
+			if (contentEnd < 0) {
+				contentEnd = text.length();
+			}
+			if (contentEnd == contentStart) {
 				continue;
 			}
 			if (result == null) {
 				result = new StringBuilder(text.length());
 			}
-			char first = text.charAt(valueStart);
-			boolean quoted = isQuote(first) && valueEnd - 1 > valueStart && text.charAt(valueEnd - 1) == first;
-			result.append(text, copied, isQuote(first) ? valueStart + 1 : valueStart).append(this.mask);
-			copied = quoted ? valueEnd - 1 : valueEnd;
-			i = valueEnd - 1;
+			result.append(text, copied, contentStart).append(this.mask);
+			copied = contentEnd;
+			i = contentEnd - 1;
 		}
 		return (result != null) ? result.append(text, copied, text.length()).toString() : text;
 	}
 
-	// Step back over the quote and spaces between a key and its separator.
+	// Step back over the quotes, escapes and spaces between a key and its separator.
 	private static int skipBack(String text, int separator) {
 		int end = separator;
-		while (end > 0 && (text.charAt(end - 1) == ' ' || isQuote(text.charAt(end - 1)))) {
+		while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\\' || isQuote(text.charAt(end - 1)))) {
 			end--;
 		}
 		return end;
 	}
 
-	// A quoted value runs to its closing quote (kept); a bare one to a delimiter.
-	private static int valueEnd(String text, int start) {
-		if (start >= text.length()) {
-			return start;
+	// A value may be quoted, also with escaped quotes as in JSON written inside a string.
+	private static String quoteAt(String text, int start) {
+		if (start < text.length() && isQuote(text.charAt(start))) {
+			return String.valueOf(text.charAt(start));
 		}
-		char first = text.charAt(start);
-		if (isQuote(first)) {
-			for (int i = start + 1; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (c == '\\') {
-					i++;
-				}
-				else if (c == first) {
-					return i + 1;
-				}
-			}
-			return text.length();
+		if (start + 1 < text.length() && text.charAt(start) == '\\' && isQuote(text.charAt(start + 1))) {
+			return text.substring(start, start + 2);
 		}
+		return "";
+	}
+
+	private static int bareValueEnd(String text, int start) {
 		int end = start;
 		while (end < text.length() && !isDelimiter(text.charAt(end))) {
 			end++;
@@ -108,7 +105,7 @@ final class KeyValueTextRule implements TextRule {
 
 	private static boolean isDelimiter(char c) {
 		return Character.isWhitespace(c) || c == '&' || c == ',' || c == ';' || c == '}' || c == ']' || c == ')'
-				|| c == '"' || c == '\'';
+				|| c == '"' || c == '\'' || c == '\\';
 	}
 
 }

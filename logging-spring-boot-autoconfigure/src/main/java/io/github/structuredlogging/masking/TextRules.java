@@ -26,7 +26,7 @@ final class TextRules {
 	private static final Pattern API_KEY = Pattern
 		.compile("(?<![A-Za-z0-9])(sk_live_|pk_live_|sk-|ghp_|github_pat_|AKIA|xox[bpars]-)([A-Za-z0-9_-]{12,})");
 
-	private static final Pattern CARD = Pattern.compile("(?<![\\d-])[2-6](?:[ -]?\\d){12,18}(?![\\d])");
+	private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,}(?![\\d])");
 
 	private static final Pattern SSN = Pattern.compile("(?<![\\w-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\w-])");
 
@@ -61,7 +61,7 @@ final class TextRules {
 		}
 		if (settings.cardNumbers()) {
 			rules.add(new PatternRule("card-number", (text) -> hasDigits(text, 13), CARD,
-					(match) -> Checksums.cardNumber(digitsOf(match.group())) ? mask : null));
+					(match) -> cardNumber(match.group(), mask)));
 		}
 		if (settings.ssns()) {
 			rules.add(new PatternRule("ssn", (text) -> text.indexOf('-') >= 0 && hasDigits(text, 9), SSN,
@@ -110,6 +110,38 @@ final class TextRules {
 			}
 		}
 		return false;
+	}
+
+	// A digit run may hold a card number between other digit groups ("#2 4111 1111 1111
+	// 1111"): try the spans of whole groups, longest first, that start and end with groups
+	// of at least 3 digits, as card numbers are written. Never a span that splits a group,
+	// which would find a Luhn-valid number in almost any long run of digits.
+	private static @Nullable String cardNumber(String candidate, String mask) {
+		List<int[]> groups = new ArrayList<>();
+		int start = 0;
+		for (int i = 1; i <= candidate.length(); i++) {
+			if (i == candidate.length() || candidate.charAt(i) == ' ' || candidate.charAt(i) == '-') {
+				groups.add(new int[] { start, i });
+				start = i + 1;
+			}
+		}
+		for (int count = groups.size(); count >= 1; count--) {
+			for (int first = 0; first + count <= groups.size(); first++) {
+				int[] head = groups.get(first);
+				int[] tail = groups.get(first + count - 1);
+				if (count > 1 && (head[1] - head[0] < 3 || tail[1] - tail[0] < 3)) {
+					continue;
+				}
+				int from = head[0];
+				int to = tail[1];
+				String digits = digitsOf(candidate.substring(from, to));
+				char lead = digits.charAt(0);
+				if (lead >= '2' && lead <= '6' && Checksums.cardNumber(digits)) {
+					return candidate.substring(0, from) + mask + candidate.substring(to);
+				}
+			}
+		}
+		return null;
 	}
 
 	private static boolean isSsn(Matcher match) {

@@ -58,6 +58,14 @@ class MaskerTests {
 	}
 
 	@Test
+	void sensitiveKeysInsideEscapedJsonAreMasked() {
+		assertThat(this.masker.mask("{\\\"password\\\":\\\"hunter2\\\",\\\"item\\\":\\\"book\\\"}"))
+			.isEqualTo("{\\\"password\\\":\\\"[REDACTED]\\\",\\\"item\\\":\\\"book\\\"}");
+		assertThat(this.masker.mask("{\"token\": \"abc\", \"n\": 1}")).isEqualTo("{\"token\": \"[REDACTED]\", \"n\": 1}");
+		assertThat(this.masker.mask("password=\"unterminated")).isEqualTo("password=\"[REDACTED]");
+	}
+
+	@Test
 	void keysMatchWithoutCaseAndAfterASeparator() {
 		assertThat(this.masker.isSensitiveKey("Password")).isTrue();
 		assertThat(this.masker.isSensitiveKey("X-API-KEY")).isTrue();

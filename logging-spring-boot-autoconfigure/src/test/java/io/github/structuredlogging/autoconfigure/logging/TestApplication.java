@@ -15,11 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts a real application with the starter, each test in its own logging set-up, and
  * stops it after the test.
  */
-final class TestApplication implements AfterEachCallback {
+public final class TestApplication implements AfterEachCallback {
 
 	private ConfigurableApplicationContext context;
 
-	ConfigurableApplicationContext run(String... properties) {
+	public ConfigurableApplicationContext run(String... properties) {
 		this.context = new SpringApplicationBuilder(PlainApplication.class).web(WebApplicationType.NONE)
 			.properties("spring.main.register-shutdown-hook=false")
 			.properties(properties)
@@ -31,7 +31,7 @@ final class TestApplication implements AfterEachCallback {
 	 * Closes the application and does what Spring Boot's logging shutdown hook does:
 	 * stops logback, which writes out every queued event.
 	 */
-	void stop() {
+	public void stop() {
 		if (this.context != null) {
 			this.context.close();
 			this.context = null;

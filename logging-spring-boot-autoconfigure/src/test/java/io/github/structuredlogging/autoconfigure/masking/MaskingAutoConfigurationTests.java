@@ -1,0 +1,72 @@
+package io.github.structuredlogging.autoconfigure.masking;
+
+import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingSettings;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MaskingAutoConfiguration}.
+ */
+class MaskingAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MaskingAutoConfiguration.class));
+
+	@Test
+	void providesAMaskerWithTheDefaults() {
+		this.contextRunner.run((context) -> {
+			Masker masker = context.getBean(Masker.class);
+			assertThat(masker.settings().keys()).containsAll(MaskingSettings.DEFAULT_KEYS);
+			assertThat(masker.ruleNames()).contains("card-number", "jwt", "api-key", "authorization", "email", "ssn",
+					"iban", "key-value")
+				.doesNotContain("phone");
+		});
+	}
+
+	@Test
+	void propertiesReachTheMasker() {
+		this.contextRunner
+			.withPropertyValues("structured-logging.masking.replacement=***",
+					"structured-logging.masking.detectors.phones=true",
+					"structured-logging.masking.detectors.emails=full")
+			.run((context) -> {
+				Masker masker = context.getBean(Masker.class);
+				assertThat(masker.mask("mail john@example.com")).isEqualTo("mail ***");
+				assertThat(masker.ruleNames()).contains("phone");
+			});
+	}
+
+	@Test
+	void backsOffWhenDisabledOrDefinedByTheApplication() {
+		this.contextRunner.withPropertyValues("structured-logging.masking.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(Masker.class));
+		this.contextRunner.withUserConfiguration(UserMasker.class)
+			.run((context) -> assertThat(context.getBean(Masker.class)).isSameAs(UserMasker.MASKER));
+	}
+
+	@Test
+	void ruleWithoutPatternFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("structured-logging.masking.rules[0].name=empty")
+			.run((context) -> assertThat(context.getStartupFailure()).hasStackTraceContaining("rules[0].pattern"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserMasker {
+
+		static final Masker MASKER = new Masker(MaskingSettings.defaults());
+
+		@Bean
+		Masker masker() {
+			return MASKER;
+		}
+
+	}
+
+}
