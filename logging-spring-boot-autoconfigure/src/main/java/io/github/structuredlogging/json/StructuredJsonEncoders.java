@@ -2,11 +2,11 @@ package io.github.structuredlogging.json;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.structuredlogging.masking.Masker;
-import io.github.structuredlogging.masking.MaskingValueMasker;
-import io.github.structuredlogging.masking.SensitiveKeyFieldMasker;
+import io.github.structuredlogging.masking.MaskingJsonGeneratorDecorator;
 import net.logstash.logback.composite.JsonProviders;
 import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
@@ -21,7 +21,6 @@ import net.logstash.logback.composite.loggingevent.StackTraceJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableClassNameJsonProvider;
 import net.logstash.logback.composite.loggingevent.ThrowableMessageJsonProvider;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
-import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 import org.jspecify.annotations.Nullable;
 
@@ -70,19 +69,21 @@ public final class StructuredJsonEncoders {
 		providers.addProvider(named(new ThrowableMessageJsonProvider(), names.errorMessage()));
 		providers.addProvider(stackTrace(names, stackTrace));
 		if (masker != null) {
-			encoder.getJsonGeneratorDecorator().addDecorator(masking(masker));
+			encoder.getJsonGeneratorDecorator().addDecorator(masking(masker, names));
 		}
 		return encoder;
 	}
 
 	// Every string of the event passes the engine, stack traces included; sensitive
 	// field names are masked at any depth.
-	private static MaskingJsonGeneratorDecorator masking(Masker masker) {
-		MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
-		decorator.addFieldMasker(new SensitiveKeyFieldMasker(masker));
-		decorator.addValueMasker(new MaskingValueMasker(masker));
-		decorator.start();
-		return decorator;
+	private static MaskingJsonGeneratorDecorator masking(Masker masker, JsonFieldNames names) {
+		return new MaskingJsonGeneratorDecorator(masker, trustedFields(names));
+	}
+
+	// Written by the encoder from the event's own data or from configuration: not scanned.
+	private static Set<String> trustedFields(JsonFieldNames names) {
+		return Set.of(names.timestamp(), names.level(), names.logger(), names.thread(), names.serviceName(),
+				names.serviceVersion(), names.environment(), names.hostName(), names.logStream(), "ecs.version");
 	}
 
 	private static LoggingEventFormattedTimestampJsonProvider timestamp(JsonFieldNames names) {

@@ -26,6 +26,11 @@ final class CustomTextRule implements TextRule {
 	}
 
 	@Override
+	public int triggers() {
+		return Triggers.ALWAYS;
+	}
+
+	@Override
 	public boolean mightApply(String text) {
 		return true;
 	}

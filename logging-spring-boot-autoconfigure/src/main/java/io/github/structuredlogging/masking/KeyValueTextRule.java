@@ -23,6 +23,11 @@ final class KeyValueTextRule implements TextRule {
 	}
 
 	@Override
+	public int triggers() {
+		return Triggers.SEPARATOR;
+	}
+
+	@Override
 	public boolean mightApply(String text) {
 		return text.indexOf('=') >= 0 || text.indexOf(':') >= 0;
 	}

@@ -45,8 +45,12 @@ public final class Masker {
 	 * @return the masked text; the same instance when nothing was masked
 	 */
 	public String mask(String text) {
+		int triggers = Triggers.scan(text);
 		String result = text;
 		for (TextRule rule : this.rules) {
+			if ((rule.triggers() & triggers) == 0) {
+				continue;
+			}
 			try {
 				if (rule.mightApply(result)) {
 					result = rule.apply(result);

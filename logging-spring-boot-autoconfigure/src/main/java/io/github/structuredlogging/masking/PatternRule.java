@@ -15,15 +15,18 @@ class PatternRule implements TextRule {
 
 	private final String name;
 
+	private final int triggers;
+
 	private final Predicate<String> preCheck;
 
 	private final Pattern pattern;
 
 	private final Function<Matcher, @Nullable String> replacement;
 
-	PatternRule(String name, Predicate<String> preCheck, Pattern pattern,
+	PatternRule(String name, int triggers, Predicate<String> preCheck, Pattern pattern,
 			Function<Matcher, @Nullable String> replacement) {
 		this.name = name;
+		this.triggers = triggers;
 		this.preCheck = preCheck;
 		this.pattern = pattern;
 		this.replacement = replacement;
@@ -32,6 +35,11 @@ class PatternRule implements TextRule {
 	@Override
 	public String name() {
 		return this.name;
+	}
+
+	@Override
+	public int triggers() {
+		return this.triggers;
 	}
 
 	@Override

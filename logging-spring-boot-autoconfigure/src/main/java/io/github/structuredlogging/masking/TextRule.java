@@ -12,6 +12,12 @@ interface TextRule {
 	String name();
 
 	/**
+	 * Return the {@link Triggers} any of which a text must have for this rule to apply.
+	 * @return the trigger bits
+	 */
+	int triggers();
+
+	/**
 	 * Return whether the text may hold a value for this rule: a cheap check that lets
 	 * clean text skip the rule's pattern.
 	 * @param text the text

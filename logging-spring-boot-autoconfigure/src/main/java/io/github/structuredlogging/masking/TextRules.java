@@ -45,7 +45,7 @@ final class TextRules {
 		String mask = settings.replacement();
 		List<TextRule> rules = new ArrayList<>();
 		if (settings.authorization()) {
-			rules.add(new PatternRule("authorization",
+			rules.add(new PatternRule("authorization", Triggers.AUTHORIZATION,
 					(text) -> containsIgnoreCase(text, "bearer") || containsIgnoreCase(text, "basic"), AUTHORIZATION,
 					(match) -> isCredential(match) ? match.group(1) + match.group(2) + mask : null));
 		}
@@ -53,30 +53,30 @@ final class TextRules {
 			rules.add(new KeyValueTextRule(keys, mask));
 		}
 		if (settings.jwts()) {
-			rules.add(new PatternRule("jwt", (text) -> text.contains("eyJ"), JWT, (match) -> partial(match.group(), 4)));
+			rules.add(new PatternRule("jwt", Triggers.JWT, (text) -> text.contains("eyJ"), JWT, (match) -> partial(match.group(), 4)));
 		}
 		if (settings.apiKeys()) {
-			rules.add(new PatternRule("api-key", TextRules::hasApiKeyPrefix, API_KEY,
+			rules.add(new PatternRule("api-key", Triggers.API_KEY, TextRules::hasApiKeyPrefix, API_KEY,
 					(match) -> match.group(1) + partial(match.group(2), 4)));
 		}
 		if (settings.cardNumbers()) {
-			rules.add(new PatternRule("card-number", (text) -> hasDigits(text, 13), CARD,
+			rules.add(new PatternRule("card-number", Triggers.DIGITS_13, (text) -> hasDigits(text, 13), CARD,
 					(match) -> cardNumber(match.group(), mask)));
 		}
 		if (settings.ssns()) {
-			rules.add(new PatternRule("ssn", (text) -> text.indexOf('-') >= 0 && hasDigits(text, 9), SSN,
+			rules.add(new PatternRule("ssn", Triggers.DIGITS_9_DASH, (text) -> text.indexOf('-') >= 0 && hasDigits(text, 9), SSN,
 					(match) -> isSsn(match) ? mask : null));
 		}
 		if (settings.ibans()) {
-			rules.add(new PatternRule("iban", TextRules::hasIbanStart, IBAN, (match) -> iban(match.group(), mask)));
+			rules.add(new PatternRule("iban", Triggers.IBAN, TextRules::hasIbanStart, IBAN, (match) -> iban(match.group(), mask)));
 		}
 		if (settings.emails() != EmailMasking.OFF) {
 			boolean partial = settings.emails() == EmailMasking.PARTIAL;
-			rules.add(new PatternRule("email", (text) -> text.indexOf('@') > 0, EMAIL,
+			rules.add(new PatternRule("email", Triggers.AT, (text) -> text.indexOf('@') > 0, EMAIL,
 					(match) -> partial ? match.group(1) + "***@" + match.group(2) : mask));
 		}
 		if (settings.phones()) {
-			rules.add(new PatternRule("phone", (text) -> hasDigits(text, 7), PHONE, (match) -> mask));
+			rules.add(new PatternRule("phone", Triggers.DIGITS_7, (text) -> hasDigits(text, 7), PHONE, (match) -> mask));
 		}
 		for (MaskingSettings.CustomRule custom : settings.customRules()) {
 			rules.add(new CustomTextRule(custom));
