@@ -31,11 +31,6 @@ final class CustomTextRule implements TextRule {
 	}
 
 	@Override
-	public boolean mightApply(String text) {
-		return true;
-	}
-
-	@Override
 	public String apply(String text) {
 		Matcher matcher = this.pattern.matcher(text);
 		return matcher.find() ? matcher.replaceAll(this.replacement) : text;

@@ -28,11 +28,6 @@ final class KeyValueTextRule implements TextRule {
 	}
 
 	@Override
-	public boolean mightApply(String text) {
-		return text.indexOf('=') >= 0 || text.indexOf(':') >= 0;
-	}
-
-	@Override
 	public String apply(String text) {
 		@Nullable StringBuilder result = null;
 		int copied = 0;

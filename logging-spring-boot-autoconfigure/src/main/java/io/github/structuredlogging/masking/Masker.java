@@ -52,9 +52,7 @@ public final class Masker {
 				continue;
 			}
 			try {
-				if (rule.mightApply(result)) {
-					result = rule.apply(result);
-				}
+				result = rule.apply(result);
 			}
 			catch (RuntimeException | StackOverflowError ex) {
 				this.failures.increment();

@@ -1,15 +1,14 @@
 package io.github.structuredlogging.masking;
 
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A rule made of a cheap pre-check, a pattern, and a function that gives each match its
- * replacement ({@code null} to leave the match as it is).
+ * A rule made of a pattern and a function that gives each match its replacement
+ * ({@code null} to leave the match as it is).
  */
 class PatternRule implements TextRule {
 
@@ -17,17 +16,13 @@ class PatternRule implements TextRule {
 
 	private final int triggers;
 
-	private final Predicate<String> preCheck;
-
 	private final Pattern pattern;
 
 	private final Function<Matcher, @Nullable String> replacement;
 
-	PatternRule(String name, int triggers, Predicate<String> preCheck, Pattern pattern,
-			Function<Matcher, @Nullable String> replacement) {
+	PatternRule(String name, int triggers, Pattern pattern, Function<Matcher, @Nullable String> replacement) {
 		this.name = name;
 		this.triggers = triggers;
-		this.preCheck = preCheck;
 		this.pattern = pattern;
 		this.replacement = replacement;
 	}
@@ -40,11 +35,6 @@ class PatternRule implements TextRule {
 	@Override
 	public int triggers() {
 		return this.triggers;
-	}
-
-	@Override
-	public boolean mightApply(String text) {
-		return this.preCheck.test(text);
 	}
 
 	@Override

@@ -12,18 +12,11 @@ interface TextRule {
 	String name();
 
 	/**
-	 * Return the {@link Triggers} any of which a text must have for this rule to apply.
+	 * Return the {@link Triggers} any of which a text must have for this rule to apply:
+	 * text without them skips the rule.
 	 * @return the trigger bits
 	 */
 	int triggers();
-
-	/**
-	 * Return whether the text may hold a value for this rule: a cheap check that lets
-	 * clean text skip the rule's pattern.
-	 * @param text the text
-	 * @return {@code false} when the rule surely does not apply
-	 */
-	boolean mightApply(String text);
 
 	/**
 	 * Return the text with this rule's values masked.

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the free-text rules that the settings switch on, each behind a pre-check that
- * costs little more than a scan for one character.
+ * Builds the free-text rules that the settings switch on, each behind the {@link Triggers}
+ * that let clean text skip it.
  */
 final class TextRules {
 
@@ -19,9 +19,6 @@ final class TextRules {
 
 	private static final Pattern JWT = Pattern
 		.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
-
-	private static final String[] API_KEY_PREFIXES = { "sk-", "sk_live_", "pk_live_", "ghp_", "github_pat_", "AKIA",
-			"xox" };
 
 	private static final Pattern API_KEY = Pattern
 		.compile("(?<![A-Za-z0-9])(sk_live_|pk_live_|sk-|ghp_|github_pat_|AKIA|xox[bpars]-)([A-Za-z0-9_-]{12,})");
@@ -46,37 +43,37 @@ final class TextRules {
 		List<TextRule> rules = new ArrayList<>();
 		if (settings.authorization()) {
 			rules.add(new PatternRule("authorization", Triggers.AUTHORIZATION,
-					(text) -> containsIgnoreCase(text, "bearer") || containsIgnoreCase(text, "basic"), AUTHORIZATION,
+					AUTHORIZATION,
 					(match) -> isCredential(match) ? match.group(1) + match.group(2) + mask : null));
 		}
 		if (settings.keyValues()) {
 			rules.add(new KeyValueTextRule(keys, mask));
 		}
 		if (settings.jwts()) {
-			rules.add(new PatternRule("jwt", Triggers.JWT, (text) -> text.contains("eyJ"), JWT, (match) -> partial(match.group(), 4)));
+			rules.add(new PatternRule("jwt", Triggers.JWT, JWT, (match) -> partial(match.group(), 4)));
 		}
 		if (settings.apiKeys()) {
-			rules.add(new PatternRule("api-key", Triggers.API_KEY, TextRules::hasApiKeyPrefix, API_KEY,
+			rules.add(new PatternRule("api-key", Triggers.API_KEY, API_KEY,
 					(match) -> match.group(1) + partial(match.group(2), 4)));
 		}
 		if (settings.cardNumbers()) {
-			rules.add(new PatternRule("card-number", Triggers.DIGITS_13, (text) -> hasDigits(text, 13), CARD,
+			rules.add(new PatternRule("card-number", Triggers.DIGITS_13, CARD,
 					(match) -> cardNumber(match.group(), mask)));
 		}
 		if (settings.ssns()) {
-			rules.add(new PatternRule("ssn", Triggers.DIGITS_9_DASH, (text) -> text.indexOf('-') >= 0 && hasDigits(text, 9), SSN,
+			rules.add(new PatternRule("ssn", Triggers.DIGITS_9_DASH, SSN,
 					(match) -> isSsn(match) ? mask : null));
 		}
 		if (settings.ibans()) {
-			rules.add(new PatternRule("iban", Triggers.IBAN, TextRules::hasIbanStart, IBAN, (match) -> iban(match.group(), mask)));
+			rules.add(new PatternRule("iban", Triggers.IBAN, IBAN, (match) -> iban(match.group(), mask)));
 		}
 		if (settings.emails() != EmailMasking.OFF) {
 			boolean partial = settings.emails() == EmailMasking.PARTIAL;
-			rules.add(new PatternRule("email", Triggers.AT, (text) -> text.indexOf('@') > 0, EMAIL,
+			rules.add(new PatternRule("email", Triggers.AT, EMAIL,
 					(match) -> partial ? match.group(1) + "***@" + match.group(2) : mask));
 		}
 		if (settings.phones()) {
-			rules.add(new PatternRule("phone", Triggers.DIGITS_7, (text) -> hasDigits(text, 7), PHONE, (match) -> mask));
+			rules.add(new PatternRule("phone", Triggers.DIGITS_7, PHONE, (match) -> mask));
 		}
 		for (MaskingSettings.CustomRule custom : settings.customRules()) {
 			rules.add(new CustomTextRule(custom));
@@ -173,69 +170,6 @@ final class TextRules {
 			}
 		}
 		return digits.toString();
-	}
-
-	/**
-	 * Return whether the text has a run of at least the given number of digits, which may
-	 * be split by single spaces or dashes.
-	 */
-	static boolean hasDigits(String text, int count) {
-		int run = 0;
-		char previous = ' ';
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c >= '0' && c <= '9') {
-				if (++run >= count) {
-					return true;
-				}
-			}
-			else if (!((c == ' ' || c == '-') && previous >= '0' && previous <= '9')) {
-				run = 0;
-			}
-			previous = c;
-		}
-		return false;
-	}
-
-	private static boolean hasApiKeyPrefix(String text) {
-		for (String prefix : API_KEY_PREFIXES) {
-			if (text.contains(prefix)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	// Two capital letters followed by two digits.
-	private static boolean hasIbanStart(String text) {
-		for (int i = 0; i + 3 < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c >= 'A' && c <= 'Z' && isUpper(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
-					&& isDigit(text.charAt(i + 3))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isUpper(char c) {
-		return c >= 'A' && c <= 'Z';
-	}
-
-	private static boolean isDigit(char c) {
-		return c >= '0' && c <= '9';
-	}
-
-	static boolean containsIgnoreCase(String text, String word) {
-		int last = text.length() - word.length();
-		char first = word.charAt(0);
-		for (int i = 0; i <= last; i++) {
-			char c = text.charAt(i);
-			if ((c == first || c == Character.toUpperCase(first)) && text.regionMatches(true, i, word, 0, word.length())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
