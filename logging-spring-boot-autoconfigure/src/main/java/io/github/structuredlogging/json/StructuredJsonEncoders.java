@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import io.github.structuredlogging.audit.AuditFields;
 import io.github.structuredlogging.masking.Masker;
 import io.github.structuredlogging.masking.MaskingJsonGeneratorDecorator;
 import net.logstash.logback.composite.JsonProviders;
@@ -83,7 +84,8 @@ public final class StructuredJsonEncoders {
 	// Written by the encoder from the event's own data or from configuration: not scanned.
 	private static Set<String> trustedFields(JsonFieldNames names) {
 		return Set.of(names.timestamp(), names.level(), names.logger(), names.thread(), names.serviceName(),
-				names.serviceVersion(), names.environment(), names.hostName(), names.logStream(), "ecs.version");
+				names.serviceVersion(), names.environment(), names.hostName(), names.logStream(), "ecs.version",
+				AuditFields.HASH, AuditFields.PREVIOUS_HASH);
 	}
 
 	private static LoggingEventFormattedTimestampJsonProvider timestamp(JsonFieldNames names) {

@@ -54,7 +54,8 @@ final class KeyValueTextRule implements TextRule {
 			if (contentEnd < 0) {
 				contentEnd = text.length();
 			}
-			if (contentEnd == contentStart) {
+			if (contentEnd == contentStart || text.startsWith(this.mask, contentStart)) {
+				// Nothing to mask, or masked already: masking twice changes nothing.
 				continue;
 			}
 			if (result == null) {

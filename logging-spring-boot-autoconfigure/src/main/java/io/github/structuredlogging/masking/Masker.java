@@ -1,6 +1,10 @@
 package io.github.structuredlogging.masking;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.jspecify.annotations.Nullable;
@@ -70,6 +74,57 @@ public final class Masker {
 	 */
 	public String mask(@Nullable String name, String value) {
 		return (name != null && isSensitiveKey(name)) ? this.settings.replacement() : mask(value);
+	}
+
+	/**
+	 * Return the value with everything sensitive in it masked, as it would be written as
+	 * JSON: strings through {@link #mask(String, String)}, card numbers written as numbers,
+	 * maps and lists at any depth.
+	 * @param name the field name, {@code null} when unknown or in a list
+	 * @param value the value
+	 * @return the masked value
+	 */
+	public @Nullable Object maskValue(@Nullable String name, @Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (name != null && isSensitiveKey(name)) {
+			return this.settings.replacement();
+		}
+		if (value instanceof CharSequence text) {
+			return mask(text.toString());
+		}
+		if (value instanceof Number number) {
+			return isCardNumber(number.toString()) ? this.settings.replacement() : number;
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, @Nullable Object> masked = new LinkedHashMap<>();
+			map.forEach((key, item) -> masked.put(String.valueOf(key), maskValue(String.valueOf(key), item)));
+			return masked;
+		}
+		if (value instanceof Collection<?> items) {
+			List<@Nullable Object> masked = new ArrayList<>(items.size());
+			items.forEach((item) -> masked.add(maskValue(null, item)));
+			return masked;
+		}
+		return value;
+	}
+
+	/**
+	 * Return whether the given digits are a payment card number to mask.
+	 * @param digits the number written as digits
+	 * @return whether it is masked
+	 */
+	public boolean isCardNumber(String digits) {
+		if (!this.settings.cardNumbers() || digits.isEmpty() || digits.charAt(0) < '2' || digits.charAt(0) > '6') {
+			return false;
+		}
+		for (int i = 0; i < digits.length(); i++) {
+			if (!Character.isDigit(digits.charAt(i))) {
+				return false;
+			}
+		}
+		return Checksums.cardNumber(digits);
 	}
 
 	/**

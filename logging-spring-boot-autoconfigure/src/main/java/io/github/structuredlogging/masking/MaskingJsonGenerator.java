@@ -287,16 +287,7 @@ final class MaskingJsonGenerator extends JsonGeneratorDelegate {
 	}
 
 	private boolean isCardNumber(String digits) {
-		if (!this.masker.settings().cardNumbers() || digits.isEmpty() || digits.charAt(0) < '2'
-				|| digits.charAt(0) > '6') {
-			return false;
-		}
-		for (int i = 0; i < digits.length(); i++) {
-			if (!Character.isDigit(digits.charAt(i))) {
-				return false;
-			}
-		}
-		return Checksums.cardNumber(digits);
+		return this.masker.isCardNumber(digits);
 	}
 
 }

@@ -23,7 +23,8 @@ final class TextRules {
 	private static final Pattern API_KEY = Pattern
 		.compile("(?<![A-Za-z0-9])(sk_live_|pk_live_|sk-|ghp_|github_pat_|AKIA|xox[bpars]-)([A-Za-z0-9_-]{12,})");
 
-	private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,}(?![\\d])");
+	// Whole tokens only: a digit run inside a hex hash or trace ID is not a card number.
+	private static final Pattern CARD = Pattern.compile("(?<![\\w-])\\d(?:[ -]?\\d){12,}(?![\\w])");
 
 	private static final Pattern SSN = Pattern.compile("(?<![\\w-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\w-])");
 

@@ -1,0 +1,175 @@
+package io.github.structuredlogging.audit;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.github.structuredlogging.api.CorrelationId;
+import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.masking.Masker;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.slf4j.Marker;
+import org.slf4j.spi.LoggingEventBuilder;
+
+/**
+ * Writes audit records to the {@code audit} stream, each chained to the one before by its
+ * hash. Recording returns once the record is handed to the writer, in sequence order:
+ * audit events are never dropped, sampled or rate-limited.
+ */
+public final class AuditTrail {
+
+	/** Name of the logger that writes audit records. */
+	public static final String LOGGER_NAME = "io.github.structuredlogging.audit.AuditTrail";
+
+	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
+
+	private static final Marker AUDIT = LogStreams.marker(LogStreams.AUDIT);
+
+	private final AuditChain chain;
+
+	private final @Nullable Masker masker;
+
+	private final Clock clock;
+
+	private final Supplier<RequestOrigin> origin;
+
+	private final Object lock = new Object();
+
+	private long sequence;
+
+	private String lastHash;
+
+	/**
+	 * Create a trail.
+	 * @param chain computes the hashes
+	 * @param start where the chain stands, as recovered from the audit files
+	 * @param masker masks what is recorded, {@code null} for no masking
+	 * @param clock gives each record its time
+	 * @param origin tells where the current request comes from, when there is one
+	 */
+	public AuditTrail(AuditChain chain, ChainPosition start, @Nullable Masker masker, Clock clock,
+			Supplier<RequestOrigin> origin) {
+		this.chain = chain;
+		this.masker = masker;
+		this.clock = clock;
+		this.origin = origin;
+		this.sequence = start.sequence();
+		this.lastHash = start.hash();
+	}
+
+	/**
+	 * Record an audit event.
+	 * @param record the event
+	 * @return the sequence number it was given
+	 */
+	public long record(AuditRecord record) {
+		Map<String, @Nullable Object> fields = fields(record);
+		synchronized (this.lock) {
+			long number = ++this.sequence;
+			fields.put(AuditFields.SEQUENCE, number);
+			String hash = this.chain.hash(this.lastHash, CanonicalForm.of(fields));
+			write(record, fields, hash);
+			this.lastHash = hash;
+			return number;
+		}
+	}
+
+	/**
+	 * Return where the chain stands.
+	 * @return the position of the last record
+	 */
+	public ChainPosition position() {
+		synchronized (this.lock) {
+			return new ChainPosition(this.sequence, this.lastHash);
+		}
+	}
+
+	private Map<String, @Nullable Object> fields(AuditRecord record) {
+		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+		fields.put(AuditFields.EVENT, text(AuditFields.EVENT, record.event()));
+		fields.put(AuditFields.ACTION, text(AuditFields.ACTION, record.action()));
+		fields.put(AuditFields.OUTCOME, record.outcome().value());
+		fields.put(AuditFields.PRINCIPAL, text(AuditFields.PRINCIPAL, record.principal()));
+		fields.put(AuditFields.RESOURCE_TYPE, text(AuditFields.RESOURCE_TYPE, record.resourceType()));
+		fields.put(AuditFields.RESOURCE_ID, text(AuditFields.RESOURCE_ID, record.resourceId()));
+		fields.put(AuditFields.REASON, text(AuditFields.REASON, record.reason()));
+		if (!record.details().isEmpty()) {
+			fields.put(AuditFields.DETAILS, value(AuditFields.DETAILS, record.details()));
+		}
+		RequestOrigin requestOrigin = this.origin.get();
+		fields.put(AuditFields.CLIENT_IP, text(AuditFields.CLIENT_IP, requestOrigin.clientIp()));
+		fields.put(AuditFields.USER_AGENT, text(AuditFields.USER_AGENT, requestOrigin.userAgent()));
+		// Written from the MDC by the encoder; hashed here as they will be written.
+		fields.put(AuditFields.CORRELATION_ID, CorrelationId.current());
+		String traceId = MDC.get("traceId");
+		fields.put(AuditFields.TRACE_ID, (traceId != null) ? traceId : MDC.get(AuditFields.TRACE_ID));
+		fields.put(AuditFields.TIME, this.clock.instant().toString());
+		return fields;
+	}
+
+	private void write(AuditRecord record, Map<String, @Nullable Object> fields, String hash) {
+		LoggingEventBuilder line = logger
+			.atLevel((record.outcome() == AuditOutcome.SUCCESS) ? org.slf4j.event.Level.INFO
+					: org.slf4j.event.Level.WARN)
+			.addMarker(AUDIT);
+		fields.forEach((name, value) -> {
+			if (value != null && !AuditFields.CORRELATION_ID.equals(name) && !AuditFields.TRACE_ID.equals(name)) {
+				line.addKeyValue(name, value);
+			}
+		});
+		line.addKeyValue(AuditFields.PREVIOUS_HASH, this.lastHash)
+			.addKeyValue(AuditFields.HASH, hash)
+			.log("Audit " + fields.get(AuditFields.EVENT) + " " + record.outcome().value());
+	}
+
+	private @Nullable String text(String name, @Nullable String value) {
+		return (value != null && this.masker != null) ? this.masker.mask(name, value) : value;
+	}
+
+	// Masked as the encoder would mask it, so the hash covers what is written. Decimals
+	// become text: their JSON spelling must survive a round trip for the chain to verify.
+	private @Nullable Object value(@Nullable String name, @Nullable Object value) {
+		Object masked = (this.masker != null) ? this.masker.maskValue(name, value) : value;
+		if (masked instanceof Map<?, ?> map) {
+			Map<String, @Nullable Object> normalized = new LinkedHashMap<>();
+			map.forEach((key, item) -> normalized.put(String.valueOf(key), value(String.valueOf(key), item)));
+			return normalized;
+		}
+		if (masked instanceof Collection<?> items) {
+			List<@Nullable Object> normalized = new ArrayList<>();
+			items.forEach((item) -> normalized.add(value(null, item)));
+			return normalized;
+		}
+		if (masked instanceof Number number && !(number instanceof Integer || number instanceof Long
+				|| number instanceof Short || number instanceof Byte || number instanceof BigInteger)) {
+			return (number instanceof BigDecimal decimal) ? decimal.toPlainString() : number.toString();
+		}
+		if (masked == null || masked instanceof String || masked instanceof Number || masked instanceof Boolean) {
+			return masked;
+		}
+		return String.valueOf(masked);
+	}
+
+	/**
+	 * Where the request being handled comes from.
+	 *
+	 * @param clientIp the client address, when known
+	 * @param userAgent the user agent, when known
+	 */
+	public record RequestOrigin(@Nullable String clientIp, @Nullable String userAgent) {
+
+		/** No request. */
+		public static final RequestOrigin NONE = new RequestOrigin(null, null);
+
+	}
+
+}

@@ -1,0 +1,136 @@
+package io.github.structuredlogging.audit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks the hash chain of audit files and reports the first broken, missing, reordered or
+ * inserted record.
+ *
+ * <pre>
+ * java -cp logging-spring-boot-autoconfigure.jar:... io.github.structuredlogging.audit.AuditVerifier logs/audit*.json*
+ * </pre>
+ *
+ * With a signing key, set it in the environment variable
+ * {@code STRUCTURED_LOGGING_AUDIT_SIGNING_KEY}, never on the command line.
+ */
+public final class AuditVerifier {
+
+	/** Environment variable the command line reads the signing key from. */
+	public static final String SIGNING_KEY_VARIABLE = "STRUCTURED_LOGGING_AUDIT_SIGNING_KEY";
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private final AuditChain chain;
+
+	/**
+	 * Create a verifier.
+	 * @param signingKey the HMAC key the records were written with, {@code null} for none
+	 */
+	public AuditVerifier(@Nullable String signingKey) {
+		this.chain = new AuditChain(signingKey);
+	}
+
+	/**
+	 * Verify the records of the given files, read in the given order.
+	 * @param files the audit files, oldest first (see {@link AuditFiles#inOrder(Path)})
+	 * @return what was found
+	 */
+	public AuditVerification verify(List<Path> files) {
+		long records = 0;
+		Long previousSequence = null;
+		String previousHash = null;
+		for (Path file : files) {
+			try (BufferedReader reader = AuditFiles.open(file)) {
+				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+					if (line.isBlank()) {
+						continue;
+					}
+					long expected = (previousSequence != null) ? previousSequence + 1 : 1;
+					JsonNode record = parse(line);
+					if (record == null || !record.path(AuditFields.SEQUENCE).isIntegralNumber()) {
+						return AuditVerification.broken(records, expected, "unreadable record in " + file);
+					}
+					long sequence = record.path(AuditFields.SEQUENCE).asLong();
+					String recordedPrevious = record.path(AuditFields.PREVIOUS_HASH).asString("");
+					if (previousSequence != null && sequence != expected) {
+						return AuditVerification.broken(records, expected, (sequence > expected)
+								? "record " + expected + " is missing" : "record " + sequence + " is out of order");
+					}
+					if (previousHash != null && !previousHash.equals(recordedPrevious)) {
+						return AuditVerification.broken(records, sequence, "previous hash does not match record "
+								+ (sequence - 1));
+					}
+					if (previousHash == null && sequence == 1 && !AuditChain.GENESIS.equals(recordedPrevious)) {
+						return AuditVerification.broken(records, sequence, "first record does not start the chain");
+					}
+					String hash = this.chain.hash(recordedPrevious, CanonicalForm.of(hashedFields(record)));
+					if (!hash.equals(record.path(AuditFields.HASH).asString(""))) {
+						return AuditVerification.broken(records, sequence, "hash does not match the record's content");
+					}
+					records++;
+					previousSequence = sequence;
+					previousHash = hash;
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return AuditVerification.valid(records);
+	}
+
+	private static @Nullable JsonNode parse(String line) {
+		try {
+			return MAPPER.readTree(line);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, @Nullable Object> hashedFields(JsonNode record) {
+		Map<String, @Nullable Object> fields = MAPPER.convertValue(record, Map.class);
+		if (!fields.containsKey(AuditFields.TRACE_ID) && fields.containsKey("trace.id")) {
+			fields.put(AuditFields.TRACE_ID, fields.get("trace.id"));
+		}
+		return fields;
+	}
+
+	/**
+	 * Verify the audit files named on the command line; exits 0 when the chain is valid, 1
+	 * when it is broken, 2 on bad usage.
+	 * @param args the files, oldest first; a directory stands for its audit files
+	 */
+	public static void main(String[] args) {
+		if (args.length == 0) {
+			System.err.println("usage: AuditVerifier <audit files or log directory>...");
+			System.exit(2);
+		}
+		List<Path> files = new ArrayList<>();
+		for (String arg : args) {
+			Path path = Path.of(arg);
+			files.addAll(java.nio.file.Files.isDirectory(path) ? AuditFiles.inOrder(path) : List.of(path));
+		}
+		AuditVerification result = new AuditVerifier(System.getenv(SIGNING_KEY_VARIABLE)).verify(files);
+		if (result.valid()) {
+			System.out.println("valid: " + result.records() + " records");
+			System.exit(0);
+		}
+		System.out.println("broken at record " + result.brokenAt() + ": " + result.problem() + " (" + result.records()
+				+ " records verified before it)");
+		System.exit(1);
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.github.structuredlogging.autoconfigure.audit;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import io.github.structuredlogging.audit.AuditChain;
+import io.github.structuredlogging.audit.AuditFiles;
+import io.github.structuredlogging.audit.AuditLogger;
+import io.github.structuredlogging.audit.AuditTrail;
+import io.github.structuredlogging.audit.AuditTrail.RequestOrigin;
+import io.github.structuredlogging.audit.ChainPosition;
+import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
+import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties;
+import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
+import io.github.structuredlogging.masking.Masker;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Auto-configuration of the audit trail: hash-chained records in the {@code audit} stream,
+ * continuing the chain found in the audit files, and the {@link AuditLogger} API.
+ */
+@AutoConfiguration(after = { StructuredLoggingAutoConfiguration.class, MaskingAutoConfiguration.class })
+@ConditionalOnBooleanProperty(name = "structured-logging.audit.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AuditProperties.class)
+public final class AuditAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditTrail auditTrail(AuditProperties properties, ObjectProvider<StructuredLoggingProperties> logging,
+			Environment environment, ObjectProvider<Masker> masker, ObjectProvider<RequestOriginLookup> origin) {
+		RequestOriginLookup lookup = origin.getIfAvailable(() -> () -> RequestOrigin.NONE);
+		return new AuditTrail(new AuditChain(properties.getSigningKey()), start(logging.getIfAvailable(), environment),
+				masker.getIfAvailable(), Clock.systemUTC(), lookup::current);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditLogger auditLogger(AuditTrail trail) {
+		return new AuditLogger(trail);
+	}
+
+	// The chain goes on from the last record in the audit files, across restarts and
+	// rotation; without files it starts afresh.
+	private static ChainPosition start(@Nullable StructuredLoggingProperties logging, Environment environment) {
+		if (logging == null || !logging.getFile().getAudit().isEnabled()) {
+			return ChainPosition.START;
+		}
+		String directory = StringUtils.hasText(logging.getFile().getDirectory()) ? logging.getFile().getDirectory()
+				: environment.getProperty("logging.file.path");
+		return StringUtils.hasText(directory) ? AuditFiles.lastPosition(AuditFiles.inOrder(Path.of(directory)))
+				: ChainPosition.START;
+	}
+
+	/**
+	 * Tells where the current request comes from.
+	 */
+	@FunctionalInterface
+	interface RequestOriginLookup {
+
+		RequestOrigin current();
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnClass(RequestContextHolder.class)
+	static class ServletConfiguration {
+
+		private static final int MAX_USER_AGENT_LENGTH = 200;
+
+		@Bean
+		RequestOriginLookup auditRequestOriginLookup() {
+			return () -> {
+				if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+					HttpServletRequest request = attributes.getRequest();
+					String userAgent = request.getHeader("User-Agent");
+					if (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH) {
+						userAgent = userAgent.substring(0, MAX_USER_AGENT_LENGTH);
+					}
+					return new RequestOrigin(request.getRemoteAddr(), userAgent);
+				}
+				return RequestOrigin.NONE;
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,196 @@
+package io.github.structuredlogging.audit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+
+import io.github.structuredlogging.autoconfigure.logging.TestApplication;
+import io.github.structuredlogging.testing.JsonLines;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit trail written by a real application to its audit file, and its chain checked
+ * by the verifier.
+ */
+class AuditTrailTests {
+
+	private static final String KEY = "audit-signing-key-for-tests";
+
+	@RegisterExtension
+	final TestApplication application = new TestApplication();
+
+	@TempDir
+	Path logs;
+
+	@Test
+	void recordCarriesItsFieldsMaskedAndChained() {
+		AuditLogger audit = start().getBean(AuditLogger.class);
+		audit.event("CONFIG_CHANGED")
+			.action("update")
+			.principal("admin")
+			.resource("feature-flag", "checkout-v2")
+			.detail("old_value", false)
+			.detail("new_value", true)
+			.detail("password", "hunter2")
+			.detail("amount", new java.math.BigDecimal("24.90"))
+			.success();
+		audit.event("API_KEY_USED").principal("svc-billing").reason("key sk-1234567890abcdefghijkl").denied();
+		this.application.stop();
+		List<JsonNode> records = JsonLines.read(this.logs.resolve("audit.json")).all();
+		assertThat(records).hasSize(2);
+		JsonNode first = records.get(0);
+		assertThat(first.path("log_stream").asString()).isEqualTo("audit");
+		assertThat(first.path("audit_event").asString()).isEqualTo("CONFIG_CHANGED");
+		assertThat(first.path("audit_outcome").asString()).isEqualTo("success");
+		assertThat(first.path("audit_resource_type").asString()).isEqualTo("feature-flag");
+		assertThat(first.path("audit_details").path("new_value").asBoolean()).isTrue();
+		assertThat(first.path("audit_details").path("password").asString()).isEqualTo("[REDACTED]");
+		assertThat(first.path("audit_details").path("amount").asString()).isEqualTo("24.90");
+		assertThat(first.path("audit_sequence").asLong()).isEqualTo(1);
+		assertThat(first.path("audit_prev_hash").asString()).isEqualTo(AuditChain.GENESIS);
+		JsonNode second = records.get(1);
+		assertThat(second.path("level").asString()).isEqualTo("WARN");
+		assertThat(second.path("audit_reason").asString()).isEqualTo("key sk-1234...ijkl");
+		assertThat(second.path("audit_prev_hash").asString()).isEqualTo(first.path("audit_hash").asString());
+		assertThat(verify()).isEqualTo(AuditVerification.valid(2));
+	}
+
+	@Test
+	void sixteenThreadsRecordTenThousandEventsGapFreeAndChained() throws Exception {
+		AuditLogger audit = start("structured-logging.console.enabled=false").getBean(AuditLogger.class);
+		ExecutorService threads = Executors.newFixedThreadPool(16);
+		for (int t = 0; t < 16; t++) {
+			int thread = t;
+			threads.submit(() -> {
+				for (int i = 0; i < 625; i++) {
+					audit.event("DATA_ACCESS").action("read").resource("order", thread + "-" + i).success();
+				}
+			});
+		}
+		threads.shutdown();
+		assertThat(threads.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+		this.application.stop();
+		List<JsonNode> records = JsonLines.read(this.logs.resolve("audit.json")).all();
+		assertThat(records).hasSize(10_000);
+		assertThat(records.stream().mapToLong((record) -> record.path("audit_sequence").asLong()).toArray())
+			.containsExactly(LongStream.rangeClosed(1, 10_000).toArray());
+		assertThat(verify()).isEqualTo(AuditVerification.valid(10_000));
+	}
+
+	@Test
+	void editedFieldIsDetectedAtItsRecord() throws IOException {
+		writeRecords(5);
+		replaceLine(3, (line) -> line.replace("\"audit_principal\":\"user-3\"", "\"audit_principal\":\"someone\""));
+		assertThat(verify().brokenAt()).isEqualTo(3);
+		assertThat(verify().problem()).contains("hash");
+	}
+
+	@Test
+	void deletedLineIsDetectedAsMissing() throws IOException {
+		writeRecords(5);
+		List<String> lines = lines();
+		lines.remove(2);
+		Files.write(auditFile(), lines);
+		assertThat(verify().brokenAt()).isEqualTo(3);
+		assertThat(verify().problem()).contains("missing");
+	}
+
+	@Test
+	void swappedLinesAreDetected() throws IOException {
+		writeRecords(5);
+		List<String> lines = lines();
+		String third = lines.get(2);
+		lines.set(2, lines.get(3));
+		lines.set(3, third);
+		Files.write(auditFile(), lines);
+		assertThat(verify().brokenAt()).isEqualTo(3);
+	}
+
+	@Test
+	void forgedLineWithoutTheKeyIsDetected() throws IOException {
+		writeRecords(3);
+		List<String> lines = lines();
+		JsonNode last = tools.jackson.databind.json.JsonMapper.builder().build().readTree(lines.get(2));
+		String previous = last.path("audit_hash").asString();
+		String forged = lines.get(2)
+			.replace("\"audit_sequence\":3", "\"audit_sequence\":4")
+			.replace(last.path("audit_prev_hash").asString(), previous);
+		String forgedHash = new AuditChain(null).hash(previous, "{\"forged\":true}");
+		lines.add(forged.replace(last.path("audit_hash").asString(), forgedHash));
+		Files.write(auditFile(), lines);
+		assertThat(verify().brokenAt()).isEqualTo(4);
+		assertThat(verify().problem()).contains("hash");
+	}
+
+	@Test
+	void chainContinuesAcrossARestartAndRotation() {
+		String[] rolling = { "structured-logging.file.audit.max-file-size=2KB" };
+		AuditLogger audit = start(rolling).getBean(AuditLogger.class);
+		for (int i = 0; i < 20; i++) {
+			audit.event("LOGIN").principal("user-" + i).detail("note", "x".repeat(100)).success();
+		}
+		this.application.stop();
+		audit = start(rolling).getBean(AuditLogger.class);
+		for (int i = 20; i < 25; i++) {
+			audit.event("LOGIN").principal("user-" + i).success();
+		}
+		this.application.stop();
+		List<Path> files = AuditFiles.inOrder(this.logs);
+		assertThat(files).hasSizeGreaterThan(1);
+		assertThat(files.get(0).getFileName().toString()).endsWith(".json.gz");
+		assertThat(new AuditVerifier(KEY).verify(files)).isEqualTo(AuditVerification.valid(25));
+		assertThat(AuditFiles.lastPosition(files).sequence()).isEqualTo(25);
+	}
+
+	@Test
+	void wrongKeyFailsVerification() {
+		writeRecords(2);
+		assertThat(new AuditVerifier("another-key").verify(AuditFiles.inOrder(this.logs)).valid()).isFalse();
+	}
+
+	private org.springframework.context.ConfigurableApplicationContext start(String... extra) {
+		List<String> properties = new ArrayList<>(List.of("structured-logging.file.directory=" + this.logs,
+				"structured-logging.audit.signing-key=" + KEY));
+		properties.addAll(List.of(extra));
+		return this.application.run(properties.toArray(String[]::new));
+	}
+
+	private void writeRecords(int count) {
+		AuditLogger audit = start("structured-logging.console.enabled=false").getBean(AuditLogger.class);
+		for (int i = 1; i <= count; i++) {
+			audit.event("LOGIN").principal("user-" + i).success();
+		}
+		this.application.stop();
+	}
+
+	private AuditVerification verify() {
+		return new AuditVerifier(KEY).verify(AuditFiles.inOrder(this.logs));
+	}
+
+	private Path auditFile() {
+		return this.logs.resolve("audit.json");
+	}
+
+	private List<String> lines() throws IOException {
+		return new ArrayList<>(Files.readAllLines(auditFile(), StandardCharsets.UTF_8));
+	}
+
+	private void replaceLine(int sequence, java.util.function.UnaryOperator<String> change) throws IOException {
+		List<String> lines = lines();
+		lines.set(sequence - 1, change.apply(lines.get(sequence - 1)));
+		Files.write(auditFile(), lines);
+	}
+
+}
