@@ -13,7 +13,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record AuditVerification(boolean valid, long records, @Nullable Long brokenAt, @Nullable String problem) {
 
-	static AuditVerification valid(long records) {
+	/**
+	 * Return the result for a valid chain.
+	 * @param records how many records were checked
+	 * @return the result
+	 */
+	public static AuditVerification valid(long records) {
 		return new AuditVerification(true, records, null, null);
 	}
 

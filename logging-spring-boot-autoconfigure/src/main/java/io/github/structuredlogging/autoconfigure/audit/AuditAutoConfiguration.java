@@ -8,11 +8,14 @@ import io.github.structuredlogging.audit.AuditFiles;
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditTrail;
 import io.github.structuredlogging.audit.AuditTrail.RequestOrigin;
+import io.github.structuredlogging.audit.AuthenticationFailureMonitor;
+import io.github.structuredlogging.audit.SecurityAuditListener;
 import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties;
 import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
 import io.github.structuredlogging.masking.Masker;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -24,9 +27,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.util.StringUtils;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -65,6 +73,38 @@ public final class AuditAutoConfiguration {
 				: environment.getProperty("logging.file.path");
 		return StringUtils.hasText(directory) ? AuditFiles.lastPosition(AuditFiles.inOrder(Path.of(directory)))
 				: ChainPosition.START;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ AuthenticationSuccessEvent.class, Caffeine.class })
+	static class SecurityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuthenticationFailureMonitor authenticationFailureMonitor(AuditProperties properties,
+				ObjectProvider<RequestOriginLookup> origin) {
+			AuditProperties.BruteForce bruteForce = properties.getBruteForce();
+			if (bruteForce.getMaxFailures() < 1) {
+				throw new InvalidConfigurationPropertyValueException("structured-logging.audit.brute-force.max-failures",
+						bruteForce.getMaxFailures(), "must be at least 1");
+			}
+			RequestOriginLookup lookup = origin.getIfAvailable(() -> () -> RequestOrigin.NONE);
+			return new AuthenticationFailureMonitor(bruteForce.getMaxFailures(), bruteForce.getWindow(), lookup::current);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SecurityAuditListener securityAuditListener(AuditTrail trail, AuthenticationFailureMonitor failures) {
+			return new SecurityAuditListener(trail, failures);
+		}
+
+		// Spring Security publishes denied access only when an event publisher exists.
+		@Bean
+		@ConditionalOnMissingBean
+		AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+			return new SpringAuthorizationEventPublisher(publisher);
+		}
+
 	}
 
 	/**

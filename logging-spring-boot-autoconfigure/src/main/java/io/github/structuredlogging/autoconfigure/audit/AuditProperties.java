@@ -1,5 +1,7 @@
 package io.github.structuredlogging.autoconfigure.audit;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +23,8 @@ public class AuditProperties {
 	 */
 	private @Nullable String signingKey;
 
+	private final BruteForce bruteForce = new BruteForce();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -35,6 +39,44 @@ public class AuditProperties {
 
 	public void setSigningKey(@Nullable String signingKey) {
 		this.signingKey = signingKey;
+	}
+
+	public BruteForce getBruteForce() {
+		return this.bruteForce;
+	}
+
+	/**
+	 * Detection of repeated failed logins.
+	 */
+	public static class BruteForce {
+
+		/**
+		 * Failed logins from one client address, or for one user name, that raise a
+		 * SECURITY_ALERT audit event.
+		 */
+		private int maxFailures = 5;
+
+		/**
+		 * Time within which failed logins count towards the alert.
+		 */
+		private Duration window = Duration.ofMinutes(1);
+
+		public int getMaxFailures() {
+			return this.maxFailures;
+		}
+
+		public void setMaxFailures(int maxFailures) {
+			this.maxFailures = maxFailures;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
 	}
 
 }

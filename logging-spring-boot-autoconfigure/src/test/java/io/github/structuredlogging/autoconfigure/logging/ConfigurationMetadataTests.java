@@ -19,10 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurationMetadataTests {
 
-	// Derived at start-up from other settings; their descriptions say from where.
+	// No fixed default: derived at start-up from other settings, or optional. Their
+	// descriptions say what happens when they are not set.
 	private static final Set<String> DERIVED = Set.of("structured-logging.service-name",
 			"structured-logging.service-version", "structured-logging.environment",
-			"structured-logging.file.directory");
+			"structured-logging.file.directory", "structured-logging.audit.signing-key");
 
 	@Test
 	void everyPropertyHasADescriptionAndADefault() throws IOException {
@@ -32,7 +33,7 @@ class ConfigurationMetadataTests {
 			String name = property.path("name").asString();
 			assertThat(property.path("description").asString("")).as(name).isNotBlank();
 			if (DERIVED.contains(name)) {
-				assertThat(property.path("description").asString()).as(name).containsAnyOf("Defaults to", "When neither");
+				assertThat(property.path("description").asString()).as(name).containsAnyOf("Defaults to", "When neither", "Without it");
 			}
 			else {
 				assertThat(property.has("defaultValue")).as("default of %s", name).isTrue();

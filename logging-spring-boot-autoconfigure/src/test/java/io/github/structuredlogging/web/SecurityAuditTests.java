@@ -1,0 +1,97 @@
+package io.github.structuredlogging.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.github.structuredlogging.audit.AuditFiles;
+import io.github.structuredlogging.audit.AuditVerification;
+import io.github.structuredlogging.audit.AuditVerifier;
+import io.github.structuredlogging.testing.HttpCalls;
+import io.github.structuredlogging.testing.JsonLines;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Spring Security's events in the audit stream of a real server.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecurityAuditTests {
+
+	@TempDir
+	Path logs;
+
+	@Test
+	void failedLoginSuccessfulLoginAndDeniedAccessEachBecomeOneRecord(CapturedOutput output) throws Exception {
+		// Audit records are written while the request is handled, before the response.
+		try (WebTestApplication application = start()) {
+			HttpCalls http = new HttpCalls(application.port());
+			assertThat(http.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "wrong-pass-123"),
+					"X-Correlation-ID", "audit-failed").statusCode()).isEqualTo(401);
+			assertThat(http.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "alice-pass"),
+					"X-Correlation-ID", "audit-success").statusCode()).isEqualTo(200);
+			assertThat(http.get("/admin/panel", "Authorization", HttpCalls.basic("alice", "alice-pass"),
+					"X-Correlation-ID", "audit-denied").statusCode()).isEqualTo(403);
+		}
+		List<JsonNode> records = JsonLines.read(this.logs.resolve("audit.json")).all();
+		JsonNode failed = only(records, "audit-failed", "AUTHENTICATION_FAILURE");
+		assertThat(failed.path("audit_outcome").asString()).isEqualTo("failure");
+		assertThat(failed.path("audit_principal").asString()).isEqualTo("alice");
+		assertThat(failed.path("audit_reason").asString()).isEqualTo("Bad credentials");
+		assertThat(failed.path("client_ip").asString()).isEqualTo("127.0.0.1");
+		JsonNode success = only(records, "audit-success", "AUTHENTICATION_SUCCESS");
+		assertThat(success.path("audit_principal").asString()).isEqualTo("alice");
+		JsonNode denied = only(records, "audit-denied", "AUTHORIZATION_DENIED");
+		assertThat(denied.path("audit_outcome").asString()).isEqualTo("denied");
+		assertThat(denied.path("audit_resource_id").asString()).isEqualTo("GET /admin/panel");
+		assertThat(Files.readString(this.logs.resolve("application.json"))).doesNotContain("wrong-pass-123");
+		assertThat(output.getOut()).doesNotContain("wrong-pass-123");
+		assertThat(new AuditVerifier(null).verify(AuditFiles.inOrder(this.logs)))
+			.isEqualTo(AuditVerification.valid(records.size()));
+	}
+
+	@Test
+	void repeatedFailuresFromOneClientRaiseExactlyOneAlert() {
+		try (WebTestApplication application = start()) {
+			HttpCalls http = new HttpCalls(application.port());
+			for (int i = 0; i < 20; i++) {
+				http.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "guess-" + i), "X-Correlation-ID",
+						"brute-" + i);
+			}
+		}
+		List<JsonNode> records = JsonLines.read(this.logs.resolve("audit.json")).all();
+		assertThat(records).filteredOn((record) -> "AUTHENTICATION_FAILURE".equals(record.path("audit_event").asString()))
+			.hasSize(20);
+		List<JsonNode> alerts = records.stream()
+			.filter((record) -> "SECURITY_ALERT".equals(record.path("audit_event").asString()))
+			.toList();
+		assertThat(alerts).hasSize(1);
+		JsonNode alert = alerts.get(0);
+		assertThat(alert.path("audit_resource_type").asString()).isEqualTo("client_ip");
+		assertThat(alert.path("audit_resource_id").asString()).isEqualTo("127.0.0.1");
+		assertThat(alert.path("audit_details").path("failed_attempts_from_client").asInt()).isEqualTo(5);
+		assertThat(alert.path("audit_details").path("risk_score").asInt()).isBetween(1, 100);
+		assertThat(alert.path("correlation_id").asString()).isEqualTo("brute-4");
+	}
+
+	private WebTestApplication start() {
+		return WebTestApplication.start("server.tomcat.threads.max=1", "structured-logging.file.directory=" + this.logs);
+	}
+
+	private static JsonNode only(List<JsonNode> records, String correlationId, String event) {
+		List<JsonNode> matching = records.stream()
+			.filter((record) -> correlationId.equals(record.path("correlation_id").asString()))
+			.filter((record) -> event.equals(record.path("audit_event").asString()))
+			.toList();
+		assertThat(matching).as("%s records of %s", event, correlationId).hasSize(1);
+		return matching.get(0);
+	}
+
+}
