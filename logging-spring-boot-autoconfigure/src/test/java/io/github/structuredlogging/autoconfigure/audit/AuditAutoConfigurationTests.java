@@ -1,0 +1,89 @@
+package io.github.structuredlogging.autoconfigure.audit;
+
+import java.nio.file.Path;
+
+import io.github.structuredlogging.audit.AuditLogger;
+import io.github.structuredlogging.audit.AuditTrail;
+import io.github.structuredlogging.audit.AuthenticationFailureMonitor;
+import io.github.structuredlogging.audit.ChainPosition;
+import io.github.structuredlogging.audit.SecurityAuditListener;
+import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
+import io.github.structuredlogging.masking.Masker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link AuditAutoConfiguration}.
+ */
+class AuditAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(StructuredLoggingAutoConfiguration.class, AuditAutoConfiguration.class));
+
+	@TempDir
+	Path logs;
+
+	@Test
+	void providesTrailLoggerAndSecurityListenersByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(AuditTrail.class)
+				.hasSingleBean(AuditLogger.class)
+				.hasSingleBean(SecurityAuditListener.class)
+				.hasSingleBean(AuthenticationFailureMonitor.class)
+				.hasSingleBean(AuthorizationEventPublisher.class);
+			assertThat(context.getBean(AuditTrail.class).position()).isEqualTo(ChainPosition.START);
+		});
+	}
+
+	@Test
+	void backsOffWhenDisabledOrDefinedByTheApplication() {
+		this.contextRunner.withPropertyValues("structured-logging.audit.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(AuditTrail.class).doesNotHaveBean(AuditLogger.class));
+		this.contextRunner.withUserConfiguration(UserTrail.class)
+			.run((context) -> assertThat(context.getBean(AuditTrail.class)).isSameAs(UserTrail.TRAIL));
+	}
+
+	@Test
+	void leavesSecurityOutWithoutSpringSecurity() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(AuthenticationSuccessEvent.class))
+			.run((context) -> assertThat(context).hasSingleBean(AuditLogger.class)
+				.doesNotHaveBean(SecurityAuditListener.class));
+	}
+
+	@Test
+	void emptyDirectoryStartsTheChain() {
+		this.contextRunner.withPropertyValues("structured-logging.file.directory=" + this.logs)
+			.run((context) -> assertThat(context.getBean(AuditTrail.class).position()).isEqualTo(ChainPosition.START));
+	}
+
+	@Test
+	void bruteForceThresholdBelowOneFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("structured-logging.audit.brute-force.max-failures=0")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("structured-logging.audit.brute-force.max-failures"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserTrail {
+
+		static final AuditTrail TRAIL = new AuditTrail(new io.github.structuredlogging.audit.AuditChain(null),
+				ChainPosition.START, (Masker) null, java.time.Clock.systemUTC(), () -> AuditTrail.RequestOrigin.NONE);
+
+		@Bean
+		AuditTrail auditTrail() {
+			return TRAIL;
+		}
+
+	}
+
+}
