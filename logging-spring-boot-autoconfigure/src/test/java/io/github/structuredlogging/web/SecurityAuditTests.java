@@ -81,6 +81,29 @@ class SecurityAuditTests {
 		assertThat(alert.path("correlation_id").asString()).isEqualTo("brute-4");
 	}
 
+	@Test
+	void auditedMethodRecordsSuccessAndFailureWithItsResource() {
+		String alice = HttpCalls.basic("alice", "alice-pass");
+		try (WebTestApplication application = start()) {
+			HttpCalls http = new HttpCalls(application.port());
+			assertThat(http.get("/secure/orders/42/delete", "Authorization", alice, "X-Correlation-ID", "audited-ok")
+				.body()).isEqualTo("deleted 42");
+			assertThat(http.get("/secure/orders/43/cancel", "Authorization", alice, "X-Correlation-ID", "audited-fail")
+				.statusCode()).isEqualTo(500);
+		}
+		List<JsonNode> records = JsonLines.read(this.logs.resolve("audit.json")).all();
+		JsonNode deleted = only(records, "audited-ok", "DATA_CHANGE");
+		assertThat(deleted.path("audit_action").asString()).isEqualTo("delete");
+		assertThat(deleted.path("audit_outcome").asString()).isEqualTo("success");
+		assertThat(deleted.path("audit_principal").asString()).isEqualTo("alice");
+		assertThat(deleted.path("audit_resource_type").asString()).isEqualTo("order");
+		assertThat(deleted.path("audit_resource_id").asString()).isEqualTo("42");
+		JsonNode cancelled = only(records, "audited-fail", "DATA_CHANGE");
+		assertThat(cancelled.path("audit_outcome").asString()).isEqualTo("failure");
+		assertThat(cancelled.path("audit_resource_id").asString()).isEqualTo("43");
+		assertThat(cancelled.path("audit_reason").asString()).isEqualTo("java.lang.IllegalStateException");
+	}
+
 	private WebTestApplication start() {
 		return WebTestApplication.start("server.tomcat.threads.max=1", "structured-logging.file.directory=" + this.logs);
 	}

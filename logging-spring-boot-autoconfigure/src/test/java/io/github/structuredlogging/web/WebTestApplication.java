@@ -12,6 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.github.structuredlogging.audit.Audited;
 import org.slf4j.MDC;
 
 import ch.qos.logback.classic.LoggerContext;
@@ -131,6 +132,16 @@ public final class WebTestApplication implements AutoCloseable {
 			return new AsyncWork();
 		}
 
+		@Bean
+		OrderAdministration orderAdministration() {
+			return new OrderAdministration();
+		}
+
+		@Bean
+		AuditedController auditedController(OrderAdministration administration) {
+			return new AuditedController(administration);
+		}
+
 	}
 
 	/**
@@ -157,6 +168,41 @@ public final class WebTestApplication implements AutoCloseable {
 		@Scheduled(fixedDelay = 200)
 		void run() {
 			log.info("Scheduled run");
+		}
+
+	}
+
+	static class OrderAdministration {
+
+		@Audited(event = "DATA_CHANGE", action = "delete", resourceType = "order", resourceId = "#id")
+		public String delete(long id) {
+			return "deleted " + id;
+		}
+
+		@Audited(event = "DATA_CHANGE", action = "cancel", resourceType = "order", resourceId = "#id")
+		public String cancel(long id) {
+			throw new IllegalStateException("Order " + id + " already shipped");
+		}
+
+	}
+
+	@RestController
+	static class AuditedController {
+
+		private final OrderAdministration administration;
+
+		AuditedController(OrderAdministration administration) {
+			this.administration = administration;
+		}
+
+		@GetMapping("/secure/orders/{id}/delete")
+		String delete(@PathVariable long id) {
+			return this.administration.delete(id);
+		}
+
+		@GetMapping("/secure/orders/{id}/cancel")
+		String cancel(@PathVariable long id) {
+			return this.administration.cancel(id);
 		}
 
 	}

@@ -2,10 +2,14 @@ package io.github.structuredlogging.autoconfigure.audit;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import io.github.structuredlogging.audit.AuditChain;
 import io.github.structuredlogging.audit.AuditFiles;
 import io.github.structuredlogging.audit.AuditLogger;
+import io.github.structuredlogging.audit.Audited;
+import io.github.structuredlogging.audit.AuditedMethodInterceptor;
+import io.github.structuredlogging.audit.SecurityContextPrincipal;
 import io.github.structuredlogging.audit.AuditTrail;
 import io.github.structuredlogging.audit.AuditTrail.RequestOrigin;
 import io.github.structuredlogging.audit.AuthenticationFailureMonitor;
@@ -19,7 +23,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,10 +39,12 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -61,6 +71,19 @@ public final class AuditAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuditLogger auditLogger(AuditTrail trail) {
 		return new AuditLogger(trail);
+	}
+
+	// Infrastructure, so that Spring Boot's proxy creator applies it with or without
+	// AspectJ; the trail is looked up at the first audited call, not while proxies are made.
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	@ConditionalOnMissingBean(name = "auditedMethodAdvisor")
+	static Advisor auditedMethodAdvisor(ObjectProvider<AuditTrail> trail) {
+		Supplier<@Nullable String> principal = ClassUtils.isPresent(
+				"org.springframework.security.core.context.SecurityContextHolder",
+				AuditAutoConfiguration.class.getClassLoader()) ? new SecurityContextPrincipal() : () -> null;
+		AuditedMethodInterceptor interceptor = new AuditedMethodInterceptor(trail::getObject, principal);
+		return new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, Audited.class, true), interceptor);
 	}
 
 	// The chain goes on from the last record in the audit files, across restarts and
