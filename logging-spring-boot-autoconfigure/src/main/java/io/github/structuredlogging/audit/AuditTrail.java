@@ -42,6 +42,8 @@ public final class AuditTrail {
 
 	private final Supplier<RequestOrigin> origin;
 
+	private volatile List<AuditSink> sinks = List.of();
+
 	private final Object lock = new Object();
 
 	private long sequence;
@@ -79,7 +81,28 @@ public final class AuditTrail {
 			String hash = this.chain.hash(this.lastHash, CanonicalForm.of(fields));
 			write(record, fields, hash);
 			this.lastHash = hash;
+			notifySinks(record, number);
 			return number;
+		}
+	}
+
+	/**
+	 * Tell the given sinks of every record written from now on.
+	 * @param sinks the sinks
+	 */
+	public void setSinks(List<AuditSink> sinks) {
+		this.sinks = List.copyOf(sinks);
+	}
+
+	// A failing sink must neither lose the record, which is written, nor fail the caller.
+	private void notifySinks(AuditRecord record, long number) {
+		for (AuditSink sink : this.sinks) {
+			try {
+				sink.accept(record, number);
+			}
+			catch (RuntimeException ex) {
+				logger.atWarn().addKeyValue("audit_sequence", number).log("Audit sink failed: " + ex.getClass().getName());
+			}
 		}
 	}
 

@@ -104,6 +104,33 @@ class SecurityAuditTests {
 		assertThat(cancelled.path("audit_reason").asString()).isEqualTo("java.lang.IllegalStateException");
 	}
 
+	@Test
+	void logLevelChangeThroughActuatorIsRecordedAndBootAuditEventsKeepWorking() {
+		String alice = HttpCalls.basic("alice", "alice-pass");
+		String auditEvents;
+		try (WebTestApplication application = start()) {
+			HttpCalls http = new HttpCalls(application.port());
+			assertThat(http.post("/actuator/loggers/com.example.orders", "application/json",
+					"{\"configuredLevel\":\"DEBUG\"}", "Authorization", alice, "X-Correlation-ID", "level-change")
+				.statusCode()).isEqualTo(204);
+			application.publishEvent(new org.springframework.boot.actuate.audit.listener.AuditApplicationEvent("ops",
+						"DEPLOYMENT_APPROVED", java.util.Map.of("release", "2.4.0")));
+			auditEvents = http.get("/actuator/auditevents").body();
+		}
+		List<JsonNode> records = JsonLines.read(this.logs.resolve("audit.json")).all();
+		JsonNode change = only(records, "level-change", "LOG_LEVEL_CHANGED");
+		assertThat(change.path("audit_principal").asString()).isEqualTo("alice");
+		assertThat(change.path("audit_resource_id").asString()).isEqualTo("com.example.orders");
+		assertThat(change.path("audit_details").path("new_level").asString()).isEqualTo("DEBUG");
+		assertThat(change.path("audit_details").has("old_level")).isTrue();
+		assertThat(records).filteredOn((record) -> "DEPLOYMENT_APPROVED".equals(record.path("audit_event").asString()))
+			.singleElement()
+			.satisfies((record) -> assertThat(record.path("audit_principal").asString()).isEqualTo("ops"));
+		assertThat(auditEvents).contains("LOG_LEVEL_CHANGED").contains("DEPLOYMENT_APPROVED");
+		assertThat(records).filteredOn((record) -> "AUTHENTICATION_SUCCESS".equals(record.path("audit_event").asString()))
+			.hasSize(1);
+	}
+
 	private WebTestApplication start() {
 		return WebTestApplication.start("server.tomcat.threads.max=1", "structured-logging.file.directory=" + this.logs);
 	}

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -65,7 +66,8 @@ public final class WebTestApplication implements AutoCloseable {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
 				"spring.main.register-shutdown-hook=false", "management.tracing.sampling.probability=1.0",
 				"spring.datasource.url=jdbc:h2:mem:web-tests;DB_CLOSE_DELAY=-1",
-				"spring.datasource.generate-unique-name=true"));
+				"spring.datasource.generate-unique-name=true",
+				"management.endpoints.web.exposure.include=health,loggers,auditevents"));
 		all.addAll(List.of(properties));
 		return new WebTestApplication(new SpringApplicationBuilder(Config.class).web(WebApplicationType.SERVLET)
 			.properties(all.toArray(String[]::new))
@@ -78,6 +80,10 @@ public final class WebTestApplication implements AutoCloseable {
 
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
+	}
+
+	public void publishEvent(Object event) {
+		this.context.publishEvent(event);
 	}
 
 	@Override
@@ -130,6 +136,11 @@ public final class WebTestApplication implements AutoCloseable {
 		@Bean
 		AsyncWork asyncWork() {
 			return new AsyncWork();
+		}
+
+		@Bean
+		InMemoryAuditEventRepository auditEventRepository() {
+			return new InMemoryAuditEventRepository();
 		}
 
 		@Bean

@@ -1,12 +1,16 @@
 package io.github.structuredlogging.autoconfigure.audit;
 
 import java.nio.file.Path;
+import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.function.Supplier;
 
 import io.github.structuredlogging.audit.AuditChain;
 import io.github.structuredlogging.audit.AuditFiles;
 import io.github.structuredlogging.audit.AuditLogger;
+import io.github.structuredlogging.audit.AuditSink;
+import io.github.structuredlogging.audit.BootAuditEvents;
+import io.github.structuredlogging.audit.LogLevelChangeInterceptor;
 import io.github.structuredlogging.audit.Audited;
 import io.github.structuredlogging.audit.AuditedMethodInterceptor;
 import io.github.structuredlogging.audit.SecurityContextPrincipal;
@@ -25,10 +29,15 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.actuate.audit.AuditEventRepository;
+import org.springframework.boot.actuate.logging.LoggersEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -40,6 +49,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
@@ -73,16 +83,19 @@ public final class AuditAutoConfiguration {
 		return new AuditLogger(trail);
 	}
 
+	@Bean
+	SmartInitializingSingleton auditSinkRegistration(AuditTrail trail, ObjectProvider<AuditSink> sinks) {
+		// After every bean exists: a sink may itself depend on the trail.
+		return () -> trail.setSinks(sinks.orderedStream().toList());
+	}
+
 	// Infrastructure, so that Spring Boot's proxy creator applies it with or without
 	// AspectJ; the trail is looked up at the first audited call, not while proxies are made.
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean(name = "auditedMethodAdvisor")
 	static Advisor auditedMethodAdvisor(ObjectProvider<AuditTrail> trail) {
-		Supplier<@Nullable String> principal = ClassUtils.isPresent(
-				"org.springframework.security.core.context.SecurityContextHolder",
-				AuditAutoConfiguration.class.getClassLoader()) ? new SecurityContextPrincipal() : () -> null;
-		AuditedMethodInterceptor interceptor = new AuditedMethodInterceptor(trail::getObject, principal);
+		AuditedMethodInterceptor interceptor = new AuditedMethodInterceptor(trail::getObject, principal());
 		return new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, Audited.class, true), interceptor);
 	}
 
@@ -128,6 +141,42 @@ public final class AuditAutoConfiguration {
 			return new SpringAuthorizationEventPublisher(publisher);
 		}
 
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ AuditEventRepository.class, LoggersEndpoint.class })
+	static class ActuatorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(AuditEventRepository.class)
+		BootAuditEvents bootAuditEvents(AuditTrail trail, AuditEventRepository repository,
+				ObjectProvider<SecurityAuditListener> securityListener) {
+			return new BootAuditEvents(trail, repository, securityListener.getIfAvailable() != null);
+		}
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		@ConditionalOnMissingBean(name = "logLevelChangeAdvisor")
+		static Advisor logLevelChangeAdvisor(ObjectProvider<AuditTrail> trail,
+				ObjectProvider<LoggingSystem> loggingSystem) {
+			LogLevelChangeInterceptor interceptor = new LogLevelChangeInterceptor(trail::getObject,
+					loggingSystem::getObject, principal());
+			StaticMethodMatcherPointcut configureLogLevel = new StaticMethodMatcherPointcut() {
+				@Override
+				public boolean matches(Method method, Class<?> targetClass) {
+					return LoggersEndpoint.class.isAssignableFrom(targetClass)
+							&& "configureLogLevel".equals(method.getName());
+				}
+			};
+			return new DefaultPointcutAdvisor(configureLogLevel, interceptor);
+		}
+
+	}
+
+	static Supplier<@Nullable String> principal() {
+		return ClassUtils.isPresent("org.springframework.security.core.context.SecurityContextHolder",
+				AuditAutoConfiguration.class.getClassLoader()) ? new SecurityContextPrincipal() : () -> null;
 	}
 
 	/**
