@@ -2,7 +2,9 @@ package io.github.structuredlogging.audit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,23 +116,34 @@ public final class AuditVerifier {
 	 * @param args the files, oldest first; a directory stands for its audit files
 	 */
 	public static void main(String[] args) {
+		System.exit(run(args, System.getenv(SIGNING_KEY_VARIABLE), System.out));
+	}
+
+	/**
+	 * Verify the given audit files and report on the given stream.
+	 * @param args the files, oldest first; a directory stands for its audit files
+	 * @param signingKey the HMAC key, {@code null} for none
+	 * @param out where the report goes
+	 * @return 0 when the chain is valid, 1 when it is broken, 2 on bad usage
+	 */
+	public static int run(String[] args, @Nullable String signingKey, PrintStream out) {
 		if (args.length == 0) {
-			System.err.println("usage: AuditVerifier <audit files or log directory>...");
-			System.exit(2);
+			out.println("usage: AuditVerifier <audit files or log directory>...");
+			return 2;
 		}
 		List<Path> files = new ArrayList<>();
 		for (String arg : args) {
 			Path path = Path.of(arg);
-			files.addAll(java.nio.file.Files.isDirectory(path) ? AuditFiles.inOrder(path) : List.of(path));
+			files.addAll(Files.isDirectory(path) ? AuditFiles.inOrder(path) : List.of(path));
 		}
-		AuditVerification result = new AuditVerifier(System.getenv(SIGNING_KEY_VARIABLE)).verify(files);
+		AuditVerification result = new AuditVerifier(signingKey).verify(files);
 		if (result.valid()) {
-			System.out.println("valid: " + result.records() + " records");
-			System.exit(0);
+			out.println("valid: " + result.records() + " records");
+			return 0;
 		}
-		System.out.println("broken at record " + result.brokenAt() + ": " + result.problem() + " (" + result.records()
+		out.println("broken at record " + result.brokenAt() + ": " + result.problem() + " (" + result.records()
 				+ " records verified before it)");
-		System.exit(1);
+		return 1;
 	}
 
 }

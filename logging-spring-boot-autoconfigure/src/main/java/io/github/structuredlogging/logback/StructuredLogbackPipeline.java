@@ -141,7 +141,8 @@ public final class StructuredLogbackPipeline {
 	}
 
 	private RollingFileAppender<ILoggingEvent> fileAppender(Path directory, StreamFile stream) {
-		RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+		RollingFileAppender<ILoggingEvent> appender = (stream.fsync() != FsyncPolicy.NONE)
+				? new SyncingFileAppender<>(stream.fsync(), stream.fsyncInterval()) : new RollingFileAppender<>();
 		appender.setContext(this.context);
 		appender.setName(FILE_APPENDER_PREFIX + stream.stream().toUpperCase(Locale.ROOT));
 		appender.setFile(path(directory.resolve(stream.fileName())));

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.github.structuredlogging.autoconfigure.logging.TestApplication;
+import io.github.structuredlogging.logback.StructuredLogbackPipeline;
+import io.github.structuredlogging.logback.SyncingFileAppender;
 import io.github.structuredlogging.testing.JsonLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -152,6 +154,47 @@ class AuditTrailTests {
 		assertThat(files.get(0).getFileName().toString()).endsWith(".json.gz");
 		assertThat(new AuditVerifier(KEY).verify(files)).isEqualTo(AuditVerification.valid(25));
 		assertThat(AuditFiles.lastPosition(files).sequence()).isEqualTo(25);
+	}
+
+	@Test
+	void commandLineReportsTheBrokenRecordAndExitsNonZero() throws IOException {
+		writeRecords(3);
+		java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+		java.io.PrintStream out = new java.io.PrintStream(report, true, StandardCharsets.UTF_8);
+		assertThat(AuditVerifier.run(new String[] { this.logs.toString() }, KEY, out)).isZero();
+		assertThat(report.toString(StandardCharsets.UTF_8)).contains("valid: 3 records");
+		replaceLine(2, (line) -> line.replace("user-2", "user-9"));
+		assertThat(AuditVerifier.run(new String[] { auditFile().toString() }, KEY, out)).isEqualTo(1);
+		assertThat(report.toString(StandardCharsets.UTF_8)).contains("broken at record 2");
+		assertThat(AuditVerifier.run(new String[0], KEY, out)).isEqualTo(2);
+	}
+
+	@Test
+	void everyEventPolicyForcesEachRecordToDisk() {
+		AuditLogger audit = start("structured-logging.audit.fsync=every-event").getBean(AuditLogger.class);
+		for (int i = 0; i < 5; i++) {
+			audit.event("LOGIN").principal("user-" + i).success();
+		}
+		SyncingFileAppender<?> file = auditAppender();
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> file.syncs() >= 5);
+	}
+
+	@Test
+	void auditFileIsForcedToDiskEverySecondByDefault() {
+		start();
+		assertThat(auditAppender()).isNotNull();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static SyncingFileAppender<?> auditAppender() {
+		ch.qos.logback.classic.Logger root = ((ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory
+			.getILoggerFactory()).getLogger(ch.qos.logback.classic.Logger.ROOT_LOGGER_NAME);
+		ch.qos.logback.core.spi.AppenderAttachable<ch.qos.logback.classic.spi.ILoggingEvent> async = (ch.qos.logback.core.spi.AppenderAttachable<ch.qos.logback.classic.spi.ILoggingEvent>) root
+			.getAppender(StructuredLogbackPipeline.FILES_APPENDER);
+		ch.qos.logback.core.spi.AppenderAttachable<ch.qos.logback.classic.spi.ILoggingEvent> files = (ch.qos.logback.core.spi.AppenderAttachable<ch.qos.logback.classic.spi.ILoggingEvent>) async
+			.iteratorForAppenders()
+			.next();
+		return (SyncingFileAppender<?>) files.getAppender(StructuredLogbackPipeline.FILE_APPENDER_PREFIX + "AUDIT");
 	}
 
 	@Test

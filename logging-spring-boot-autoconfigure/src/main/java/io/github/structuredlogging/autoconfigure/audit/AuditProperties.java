@@ -2,6 +2,7 @@ package io.github.structuredlogging.autoconfigure.audit;
 
 import java.time.Duration;
 
+import io.github.structuredlogging.logback.FsyncPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +24,17 @@ public class AuditProperties {
 	 */
 	private @Nullable String signingKey;
 
+	/**
+	 * When the audit file is forced to disk: 'none' leaves it to the operating system,
+	 * 'interval' forces at most once per fsync-interval, 'every-event' after each record.
+	 */
+	private FsyncPolicy fsync = FsyncPolicy.INTERVAL;
+
+	/**
+	 * Interval of the 'interval' fsync policy.
+	 */
+	private Duration fsyncInterval = Duration.ofSeconds(1);
+
 	private final BruteForce bruteForce = new BruteForce();
 
 	public boolean isEnabled() {
@@ -39,6 +51,22 @@ public class AuditProperties {
 
 	public void setSigningKey(@Nullable String signingKey) {
 		this.signingKey = signingKey;
+	}
+
+	public FsyncPolicy getFsync() {
+		return this.fsync;
+	}
+
+	public void setFsync(FsyncPolicy fsync) {
+		this.fsync = fsync;
+	}
+
+	public Duration getFsyncInterval() {
+		return this.fsyncInterval;
+	}
+
+	public void setFsyncInterval(Duration fsyncInterval) {
+		this.fsyncInterval = fsyncInterval;
 	}
 
 	public BruteForce getBruteForce() {

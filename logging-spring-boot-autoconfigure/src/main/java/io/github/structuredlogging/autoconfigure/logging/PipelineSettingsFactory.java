@@ -1,13 +1,16 @@
 package io.github.structuredlogging.autoconfigure.logging;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties.Stream;
+import io.github.structuredlogging.autoconfigure.audit.AuditProperties;
 import io.github.structuredlogging.autoconfigure.masking.MaskingProperties;
 import io.github.structuredlogging.json.StackTraceOptions;
+import io.github.structuredlogging.logback.FsyncPolicy;
 import io.github.structuredlogging.logback.PipelineSettings;
 import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.masking.Masker;
@@ -31,16 +34,19 @@ final class PipelineSettingsFactory {
 
 	static final String MASKING_PREFIX = "structured-logging.masking";
 
+	static final String AUDIT_PREFIX = "structured-logging.audit";
+
 	/**
 	 * The properties the pipeline is built from.
 	 *
 	 * @param logging the structured logging properties
 	 * @param masking the masking properties
 	 */
-	record PipelineProperties(StructuredLoggingProperties logging, MaskingProperties masking) {
+	record PipelineProperties(StructuredLoggingProperties logging, MaskingProperties masking, AuditProperties audit) {
 
 		static PipelineProperties defaults() {
-			return new PipelineProperties(new StructuredLoggingProperties(), new MaskingProperties());
+			return new PipelineProperties(new StructuredLoggingProperties(), new MaskingProperties(),
+					new AuditProperties());
 		}
 
 	}
@@ -58,7 +64,8 @@ final class PipelineSettingsFactory {
 	static PipelineProperties bind(Environment environment) {
 		Binder binder = Binder.get(environment);
 		return new PipelineProperties(bind(binder, PREFIX, new StructuredLoggingProperties()),
-				bind(binder, MASKING_PREFIX, new MaskingProperties()));
+				bind(binder, MASKING_PREFIX, new MaskingProperties()),
+				binder.bind(AUDIT_PREFIX, Bindable.ofInstance(new AuditProperties())).orElseGet(AuditProperties::new));
 	}
 
 	private static <T extends Validator> T bind(Binder binder, String prefix, T properties) {
@@ -76,7 +83,7 @@ final class PipelineSettingsFactory {
 				properties.getJson().getLayout(), ServiceIdentityResolver.resolve(properties, environment),
 				new StackTraceOptions(stackTrace.isRootCauseFirst(), stackTrace.getMaxDepthPerThrowable(),
 						stackTrace.getMaxLength(), stackTrace.getExcludedFrames()),
-				directory(file, environment), streams(file), file.getAsync().getQueueSize(),
+				directory(file, environment), streams(file, bound.audit()), file.getAsync().getQueueSize(),
 				file.getAsync().getMaxFlushTime(), masking.isEnabled() ? new Masker(masking.toSettings()) : null);
 	}
 
@@ -86,19 +93,20 @@ final class PipelineSettingsFactory {
 		return StringUtils.hasText(directory) ? Path.of(directory) : null;
 	}
 
-	private static List<StreamFile> streams(StructuredLoggingProperties.File file) {
+	private static List<StreamFile> streams(StructuredLoggingProperties.File file, AuditProperties audit) {
 		List<StreamFile> streams = new ArrayList<>();
-		add(streams, LogStreams.APPLICATION, file.getApplication());
-		add(streams, LogStreams.ERROR, file.getError());
-		add(streams, LogStreams.PERFORMANCE, file.getPerformance());
-		add(streams, LogStreams.AUDIT, file.getAudit());
+		add(streams, LogStreams.APPLICATION, file.getApplication(), FsyncPolicy.NONE, Duration.ZERO);
+		add(streams, LogStreams.ERROR, file.getError(), FsyncPolicy.NONE, Duration.ZERO);
+		add(streams, LogStreams.PERFORMANCE, file.getPerformance(), FsyncPolicy.NONE, Duration.ZERO);
+		add(streams, LogStreams.AUDIT, file.getAudit(), audit.getFsync(), audit.getFsyncInterval());
 		return streams;
 	}
 
-	private static void add(List<StreamFile> streams, String name, Stream stream) {
+	private static void add(List<StreamFile> streams, String name, Stream stream, FsyncPolicy fsync,
+			Duration fsyncInterval) {
 		if (stream.isEnabled()) {
 			streams.add(new StreamFile(name, stream.getMaxFileSize(), (int) stream.getMaxHistory().toDays(),
-					stream.getTotalSizeCap(), stream.isCompress()));
+					stream.getTotalSizeCap(), stream.isCompress(), fsync, fsyncInterval));
 		}
 	}
 
