@@ -14,12 +14,26 @@ import java.util.Base64;
  */
 public final class HttpCalls {
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	private final HttpClient client;
 
 	private final int port;
 
 	public HttpCalls(int port) {
+		this(port, HttpClient.newHttpClient());
+	}
+
+	private HttpCalls(int port, HttpClient client) {
 		this.port = port;
+		this.client = client;
+	}
+
+	/**
+	 * Return a client that keeps cookies, as a browser would keep a session.
+	 * @param port the server's port
+	 * @return the client
+	 */
+	public static HttpCalls withCookies(int port) {
+		return new HttpCalls(port, HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build());
 	}
 
 	public HttpResponse<String> get(String path, String... headers) {

@@ -82,6 +82,19 @@ class SecurityAuditTests {
 	}
 
 	@Test
+	void logoutBecomesOneRecord() {
+		try (WebTestApplication application = start()) {
+			HttpCalls browser = HttpCalls.withCookies(application.port());
+			assertThat(browser.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "alice-pass"))
+				.statusCode()).isEqualTo(200);
+			browser.post("/logout", "application/x-www-form-urlencoded", "", "X-Correlation-ID", "audit-logout");
+		}
+		JsonNode logout = only(JsonLines.read(this.logs.resolve("audit.json")).all(), "audit-logout", "LOGOUT");
+		assertThat(logout.path("audit_principal").asString()).isEqualTo("alice");
+		assertThat(logout.path("audit_outcome").asString()).isEqualTo("success");
+	}
+
+	@Test
 	void auditedMethodRecordsSuccessAndFailureWithItsResource() {
 		String alice = HttpCalls.basic("alice", "alice-pass");
 		try (WebTestApplication application = start()) {

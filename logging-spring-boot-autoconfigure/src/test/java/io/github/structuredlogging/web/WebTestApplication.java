@@ -36,11 +36,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -118,7 +121,11 @@ public final class WebTestApplication implements AutoCloseable {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.permitAll());
-			http.httpBasic(Customizer.withDefaults());
+			// Logins also kept in the session, so that a later request can log out.
+			SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+					new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+			http.securityContext((context) -> context.securityContextRepository(contexts));
+			http.httpBasic((basic) -> basic.securityContextRepository(contexts));
 			http.csrf((csrf) -> csrf.disable());
 			return http.build();
 		}
