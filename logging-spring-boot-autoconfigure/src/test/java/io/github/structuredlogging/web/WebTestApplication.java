@@ -66,13 +66,17 @@ public final class WebTestApplication implements AutoCloseable {
 	}
 
 	public static WebTestApplication start(String... properties) {
+		return start(Config.class, properties);
+	}
+
+	public static WebTestApplication start(Class<?> configuration, String... properties) {
 		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
 				"spring.main.register-shutdown-hook=false", "management.tracing.sampling.probability=1.0",
 				"spring.datasource.url=jdbc:h2:mem:web-tests;DB_CLOSE_DELAY=-1",
 				"spring.datasource.generate-unique-name=true",
 				"management.endpoints.web.exposure.include=health,loggers,auditevents"));
 		all.addAll(List.of(properties));
-		return new WebTestApplication(new SpringApplicationBuilder(Config.class).web(WebApplicationType.SERVLET)
+		return new WebTestApplication(new SpringApplicationBuilder(configuration).web(WebApplicationType.SERVLET)
 			.properties(all.toArray(String[]::new))
 			.run());
 	}
