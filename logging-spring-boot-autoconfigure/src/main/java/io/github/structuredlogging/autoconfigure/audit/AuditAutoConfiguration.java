@@ -17,7 +17,9 @@ import io.github.structuredlogging.audit.SecurityContextPrincipal;
 import io.github.structuredlogging.audit.AuditTrail;
 import io.github.structuredlogging.audit.AuditTrail.RequestOrigin;
 import io.github.structuredlogging.audit.AuthenticationFailureMonitor;
+import io.github.structuredlogging.audit.FailureEventDefaulter;
 import io.github.structuredlogging.audit.SecurityAuditListener;
+import io.github.structuredlogging.audit.SessionAuditListener;
 import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties;
@@ -132,6 +134,18 @@ public final class AuditAutoConfiguration {
 		@ConditionalOnMissingBean
 		SecurityAuditListener securityAuditListener(AuditTrail trail, AuthenticationFailureMonitor failures) {
 			return new SecurityAuditListener(trail, failures);
+		}
+
+		@Bean
+		static FailureEventDefaulter auditFailureEventDefaulter() {
+			return new FailureEventDefaulter();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnClass(name = "org.springframework.security.web.authentication.session.SessionFixationProtectionEvent")
+		SessionAuditListener sessionAuditListener(AuditTrail trail) {
+			return new SessionAuditListener(trail);
 		}
 
 		// Spring Security publishes denied access only when an event publisher exists.

@@ -6,6 +6,7 @@ import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditTrail;
 import io.github.structuredlogging.audit.AuthenticationFailureMonitor;
 import io.github.structuredlogging.audit.ChainPosition;
+import io.github.structuredlogging.audit.FailureEventDefaulter;
 import io.github.structuredlogging.audit.SecurityAuditListener;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
 import io.github.structuredlogging.masking.Masker;
@@ -17,7 +18,12 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.web.authentication.session.SessionFixationProtectionEvent;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +77,47 @@ class AuditAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("structured-logging.audit.brute-force.max-failures=0")
 			.run((context) -> assertThat(context.getStartupFailure())
 				.hasStackTraceContaining("structured-logging.audit.brute-force.max-failures"));
+	}
+
+	@Test
+	void unmappedLoginFailuresSuchAsOAuth2AreAuditedToo() {
+		this.contextRunner.withUserConfiguration(CapturingSink.class)
+			.withBean(FailureEventDefaulter.BOOT_PUBLISHER, DefaultAuthenticationEventPublisher.class)
+			.run((context) -> {
+				context.getBean(DefaultAuthenticationEventPublisher.class)
+					.publishAuthenticationFailure(new OAuth2AuthenticationException(new OAuth2Error("invalid_grant")),
+							new TestingAuthenticationToken("carol", "n/a"));
+				assertThat(CapturingSink.events(context)).contains("AUTHENTICATION_FAILURE");
+			});
+	}
+
+	@Test
+	void sessionEventsAreAudited() {
+		this.contextRunner.withUserConfiguration(CapturingSink.class).run((context) -> {
+			context.publishEvent(new SessionFixationProtectionEvent(new TestingAuthenticationToken("carol", "n/a"),
+					"old-session", "new-session"));
+			assertThat(CapturingSink.events(context)).contains("SESSION_FIXATION_PROTECTION");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CapturingSink {
+
+		@Bean
+		java.util.List<String> capturedEvents() {
+			return new java.util.concurrent.CopyOnWriteArrayList<>();
+		}
+
+		@Bean
+		io.github.structuredlogging.audit.AuditSink capturingSink(java.util.List<String> capturedEvents) {
+			return (record, sequence) -> capturedEvents.add(record.event());
+		}
+
+		@SuppressWarnings("unchecked")
+		static java.util.List<String> events(org.springframework.context.ApplicationContext context) {
+			return (java.util.List<String>) context.getBean("capturedEvents");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,0 +1,38 @@
+package io.github.structuredlogging.audit;
+
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.web.authentication.session.SessionFixationProtectionEvent;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
+
+/**
+ * Turns Spring Security's session events into audit records: a session ID changed to
+ * protect against fixation, and a session expired by the concurrent-session limit.
+ */
+public final class SessionAuditListener {
+
+	private final AuditTrail trail;
+
+	/**
+	 * Create a listener.
+	 * @param trail where the records go
+	 */
+	public SessionAuditListener(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	@EventListener
+	public void onFixationProtection(SessionFixationProtectionEvent event) {
+		this.trail.record(new AuditRecord("SESSION_FIXATION_PROTECTION", "change_session_id", AuditOutcome.SUCCESS,
+				event.getAuthentication().getName(), "session", null, null, Map.of()));
+	}
+
+	@EventListener
+	public void onConcurrentSessionExpired(SessionInformationExpiredEvent event) {
+		this.trail.record(new AuditRecord("SESSION_EXPIRED", "expire_session", AuditOutcome.DENIED,
+				String.valueOf(event.getSessionInformation().getPrincipal()), "session", null,
+				"Maximum concurrent sessions exceeded", Map.of()));
+	}
+
+}
