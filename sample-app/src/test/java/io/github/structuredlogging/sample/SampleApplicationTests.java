@@ -61,6 +61,30 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void deletingAnOrderIsAuditedAndCustomersMayNot(CapturedOutput output) throws Exception {
+		HttpResponse<String> placed = send(HttpRequest.newBuilder(uri("/api/orders"))
+			.header("Authorization", basic("customer", "customer-pass"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"pen\",\"quantity\":1,\"amount\":2.50}")));
+		long id = JSON.readTree(placed.body()).path("id").asLong();
+		assertThat(send(HttpRequest.newBuilder(uri("/api/orders/" + id))
+			.header("Authorization", basic("customer", "customer-pass"))
+			.DELETE()).statusCode()).isEqualTo(403);
+		assertThat(send(HttpRequest.newBuilder(uri("/api/orders/" + id))
+			.header("Authorization", basic("admin", "admin-pass"))
+			.DELETE()).statusCode()).isEqualTo(204);
+		JsonNode deleted = output.getOut()
+			.lines()
+			.filter((line) -> line.contains("\"audit_event\":\"DATA_CHANGE\""))
+			.map(JSON::readTree)
+			.findFirst()
+			.orElseThrow();
+		assertThat(deleted.path("audit_principal").asString()).isEqualTo("admin");
+		assertThat(deleted.path("audit_resource_id").asString()).isEqualTo(String.valueOf(id));
+		assertThat(output.getOut()).contains("\"audit_event\":\"AUTHORIZATION_DENIED\"");
+	}
+
+	@Test
 	void ordersNeedAnAuthenticatedCustomer() throws Exception {
 		assertThat(send(HttpRequest.newBuilder(uri("/api/orders"))).statusCode()).isEqualTo(401);
 	}

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,9 +30,12 @@ class OrderController {
 
 	private final OrderNotifier notifier;
 
-	OrderController(OrderRepository orders, OrderNotifier notifier) {
+	private final OrderAdministration administration;
+
+	OrderController(OrderRepository orders, OrderNotifier notifier, OrderAdministration administration) {
 		this.orders = orders;
 		this.notifier = notifier;
+		this.administration = administration;
 	}
 
 	@GetMapping
@@ -44,6 +48,12 @@ class OrderController {
 	@GetMapping("/{id}")
 	PurchaseOrder get(@PathVariable long id) {
 		return this.orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void delete(@PathVariable long id) {
+		this.administration.delete(id);
 	}
 
 	@PostMapping

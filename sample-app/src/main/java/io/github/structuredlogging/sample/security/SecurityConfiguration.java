@@ -3,6 +3,7 @@ package io.github.structuredlogging.sample.security;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -24,6 +25,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/actuator/**", "/api/v1/logs/**")
 			.hasRole("LOG_ADMIN")
+			.requestMatchers(HttpMethod.DELETE, "/api/orders/**")
+			.hasRole("ADMIN")
 			.anyRequest()
 			.hasRole("USER"));
 		http.httpBasic(Customizer.withDefaults());
