@@ -26,8 +26,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class RequestPerformanceFilter extends OncePerRequestFilter {
 
-	private static final int MAX_USER_AGENT_LENGTH = 200;
-
 	private static final long BYTES_PER_MB = 1024 * 1024;
 
 	// Where Spring MVC and Spring Boot leave an exception they handled.
@@ -118,7 +116,7 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 		int status = (failure != null && response.getStatus() < 400) ? 500 : response.getStatus();
 		return new RequestExchange(request.getMethod(), path(request), route(request), query(request),
 				status, duration, Math.max(request.getContentLengthLong(), 0), response.bytesWritten(),
-				request.getRemoteAddr(), userAgent(request), this.userNames.resolve(request), cause, database,
+				request.getRemoteAddr(), UserAgents.of(request), this.userNames.resolve(request), cause, database,
 				this.memoryMetrics ? memoryUsedMb() : null,
 				Boolean.TRUE.equals(request.getAttribute(CorrelationIdFilter.REJECTED_ATTRIBUTE)),
 				bodies(request, response));
@@ -172,12 +170,6 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 			}
 		}
 		return null;
-	}
-
-	private static @Nullable String userAgent(HttpServletRequest request) {
-		String userAgent = request.getHeader("User-Agent");
-		return (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH)
-				? userAgent.substring(0, MAX_USER_AGENT_LENGTH) : userAgent;
 	}
 
 	private static double memoryUsedMb() {

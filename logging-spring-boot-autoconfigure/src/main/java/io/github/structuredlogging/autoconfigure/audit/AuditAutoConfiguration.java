@@ -24,6 +24,7 @@ import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties;
 import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
+import io.github.structuredlogging.http.UserAgents;
 import io.github.structuredlogging.masking.Masker;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
@@ -208,18 +209,12 @@ public final class AuditAutoConfiguration {
 	@ConditionalOnClass(RequestContextHolder.class)
 	static class ServletConfiguration {
 
-		private static final int MAX_USER_AGENT_LENGTH = 200;
-
 		@Bean
 		RequestOriginLookup auditRequestOriginLookup() {
 			return () -> {
 				if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 					HttpServletRequest request = attributes.getRequest();
-					String userAgent = request.getHeader("User-Agent");
-					if (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH) {
-						userAgent = userAgent.substring(0, MAX_USER_AGENT_LENGTH);
-					}
-					return new RequestOrigin(request.getRemoteAddr(), userAgent);
+					return new RequestOrigin(request.getRemoteAddr(), UserAgents.of(request));
 				}
 				return RequestOrigin.NONE;
 			};

@@ -9,6 +9,7 @@ import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties.Stream;
 import io.github.structuredlogging.autoconfigure.audit.AuditProperties;
 import io.github.structuredlogging.autoconfigure.masking.MaskingProperties;
+import io.github.structuredlogging.autoconfigure.masking.MaskingSettingsFactory;
 import io.github.structuredlogging.json.StackTraceOptions;
 import io.github.structuredlogging.logback.FsyncPolicy;
 import io.github.structuredlogging.logback.PipelineSettings;
@@ -84,7 +85,7 @@ final class PipelineSettingsFactory {
 				new StackTraceOptions(stackTrace.isRootCauseFirst(), stackTrace.getMaxDepthPerThrowable(),
 						stackTrace.getMaxLength(), stackTrace.getExcludedFrames()),
 				directory(file, environment), streams(file, bound.audit()), file.getAsync().getQueueSize(),
-				file.getAsync().getMaxFlushTime(), masking.isEnabled() ? new Masker(masking.toSettings()) : null);
+				file.getAsync().getMaxFlushTime(), masking.isEnabled() ? new Masker(MaskingSettingsFactory.of(masking)) : null);
 	}
 
 	private static @Nullable Path directory(StructuredLoggingProperties.File file, Environment environment) {

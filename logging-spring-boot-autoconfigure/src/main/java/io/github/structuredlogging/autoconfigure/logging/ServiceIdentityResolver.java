@@ -54,7 +54,6 @@ final class ServiceIdentityResolver {
 		}
 	}
 
-	@SuppressWarnings("NullAway")
 	private static String firstText(@Nullable String first, @Nullable String second, @Nullable String fallback) {
 		if (StringUtils.hasText(first)) {
 			return first;

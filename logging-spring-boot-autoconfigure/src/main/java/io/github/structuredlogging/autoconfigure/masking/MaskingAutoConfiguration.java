@@ -25,10 +25,10 @@ public final class MaskingAutoConfiguration {
 		// The log pipeline's own engine, so that its failure count is the one reported.
 		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
 				&& context.getObject(Masker.class.getName()) instanceof Masker pipeline
-				&& pipeline.settings().equals(properties.toSettings())) {
+				&& pipeline.settings().equals(MaskingSettingsFactory.of(properties))) {
 			return pipeline;
 		}
-		return new Masker(properties.toSettings());
+		return new Masker(MaskingSettingsFactory.of(properties));
 	}
 
 }

@@ -1,10 +1,7 @@
 package io.github.structuredlogging.autoconfigure.masking;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import io.github.structuredlogging.masking.EmailMasking;
 import io.github.structuredlogging.masking.MaskingSettings;
@@ -92,23 +89,6 @@ public class MaskingProperties implements Validator {
 
 	public void setRules(List<Rule> rules) {
 		this.rules = rules;
-	}
-
-	/**
-	 * Return the engine settings these properties describe.
-	 * @return the settings
-	 */
-	public MaskingSettings toSettings() {
-		Set<String> keys = new LinkedHashSet<>(MaskingSettings.DEFAULT_KEYS);
-		keys.addAll(this.additionalKeys);
-		this.excludedKeys.forEach((key) -> keys.remove(key.toLowerCase(Locale.ROOT)));
-		List<MaskingSettings.CustomRule> customRules = this.rules.stream()
-			.map((rule) -> new MaskingSettings.CustomRule(rule.getName(), rule.getPattern(), rule.getReplacement()))
-			.toList();
-		Detectors on = this.detectors;
-		return new MaskingSettings(keys, this.replacement, on.isCardNumbers(), on.isJwts(), on.isApiKeys(),
-				on.isAuthorization(), on.isKeyValues(), on.getEmails(), on.isSsns(), on.isIbans(), on.isPhones(),
-				customRules);
 	}
 
 	@Override
