@@ -8,7 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import org.slf4j.MDC;
 import org.slf4j.event.KeyValuePair;
 
 /**
@@ -24,9 +24,10 @@ final class LogEvents {
 	private LogEvents() {
 	}
 
+	// The MDC the application writes to with org.slf4j.MDC.
 	static LoggerContext context() {
 		LoggerContext context = new LoggerContext();
-		context.setMDCAdapter(new LogbackMDCAdapter());
+		context.setMDCAdapter(MDC.getMDCAdapter());
 		return context;
 	}
 

@@ -1,0 +1,116 @@
+package io.github.structuredlogging.benchmarks.jmh;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import io.github.structuredlogging.json.JsonLayout;
+import io.github.structuredlogging.json.ServiceIdentity;
+import io.github.structuredlogging.json.StackTraceOptions;
+import io.github.structuredlogging.json.StructuredJsonEncoders;
+import io.github.structuredlogging.logback.DroppedEvents;
+import io.github.structuredlogging.logback.StructuredAsyncAppender;
+import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingSettings;
+import net.logstash.logback.encoder.LogstashEncoder;
+
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * The logging pipelines compared: the same asynchronous appender in front of the same
+ * file appender, with a different encoder each.
+ */
+final class Pipelines {
+
+	static final ServiceIdentity SERVICE = new ServiceIdentity("orders-service", "1.4.2", "production",
+			"orders-7d9f");
+
+	private Pipelines() {
+	}
+
+	/**
+	 * Build a pipeline and return the logger that feeds it.
+	 * @param context a fresh context
+	 * @param variant which encoder: starter, logstash, boot, pattern
+	 * @param lossless whether the queue blocks when full (throughput) or drops below WARN
+	 * as the starter does by default (caller cost)
+	 */
+	static Logger build(LoggerContext context, String variant, boolean lossless) {
+		Path file = tempFile(variant);
+		FileAppender<ILoggingEvent> appender = new FileAppender<>();
+		appender.setContext(context);
+		appender.setName("FILE");
+		appender.setFile(file.toString());
+		appender.setAppend(false);
+		appender.setEncoder(encoder(context, variant));
+		appender.start();
+		StructuredAsyncAppender async = new StructuredAsyncAppender(DroppedEvents.of(context), 8192,
+				Duration.ofSeconds(10));
+		if (lossless) {
+			async.setDiscardingThreshold(0);
+		}
+		async.setContext(context);
+		async.addAppender(appender);
+		async.start();
+		Logger logger = context.getLogger("com.example.orders.OrderService");
+		logger.setAdditive(false);
+		logger.addAppender(async);
+		return logger;
+	}
+
+	private static Encoder<ILoggingEvent> encoder(LoggerContext context, String variant) {
+		Encoder<ILoggingEvent> encoder = switch (variant) {
+			case "starter" -> StructuredJsonEncoders.create(JsonLayout.DEFAULT, SERVICE,
+					new StackTraceOptions(false, 64, 16384, List.of()), new Masker(MaskingSettings.defaults()));
+			case "logstash" -> new LogstashEncoder();
+			case "boot" -> bootLogstash(context);
+			case "pattern" -> pattern();
+			default -> throw new IllegalArgumentException(variant);
+		};
+		encoder.setContext(context);
+		encoder.start();
+		return encoder;
+	}
+
+	// Spring Boot's own 'logging.structured.format.file=logstash'.
+	private static StructuredLogEncoder bootLogstash(LoggerContext context) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("bench", Map.of("spring.application.name", "orders-service")));
+		context.putObject(Environment.class.getName(), environment);
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setFormat("logstash");
+		return encoder;
+	}
+
+	private static PatternLayoutEncoder pattern() {
+		PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+		encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p --- [%t] %-40.40logger{39} : %m %kvp%n");
+		return encoder;
+	}
+
+	private static Path tempFile(String variant) {
+		try {
+			Path file = Files.createTempFile("bench-" + variant + "-", ".log");
+			file.toFile().deleteOnExit();
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
