@@ -55,8 +55,11 @@ final class Pipelines {
 		appender.setName("FILE");
 		appender.setFile(file.toString());
 		appender.setAppend(false);
-		appender.setEncoder(encoder(context, variant));
+		Encoder<ILoggingEvent> encoder = encoder(context, variant);
+		appender.setEncoder(encoder);
 		appender.start();
+		System.out.println("bytes per event (" + variant + "): "
+				+ encoder.encode(LogEvents.events(context, 1, 0)[0]).length);
 		StructuredAsyncAppender async = new StructuredAsyncAppender(DroppedEvents.of(context), 8192,
 				Duration.ofSeconds(10));
 		if (lossless) {
