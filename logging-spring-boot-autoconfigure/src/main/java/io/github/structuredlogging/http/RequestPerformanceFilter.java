@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
-import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,7 +36,7 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 
 	private final PerformanceLineWriter writer;
 
-	private final List<String> excludedPaths;
+	private final ExcludedPaths excludedPaths;
 
 	private final UserNameResolver userNames;
 
@@ -46,8 +45,6 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 	private final boolean memoryMetrics;
 
 	private final @Nullable BodyCapture bodyCapture;
-
-	private final AntPathMatcher pathMatcher = new AntPathMatcher();
 
 	/**
 	 * Create a filter.
@@ -62,7 +59,7 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 	public RequestPerformanceFilter(PerformanceLineWriter writer, List<String> excludedPaths,
 			UserNameResolver userNames, boolean databaseMetrics, boolean memoryMetrics, int bodyLimit) {
 		this.writer = writer;
-		this.excludedPaths = List.copyOf(excludedPaths);
+		this.excludedPaths = new ExcludedPaths(excludedPaths);
 		this.userNames = userNames;
 		this.databaseMetrics = databaseMetrics;
 		this.memoryMetrics = memoryMetrics;
@@ -71,13 +68,7 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = path(request);
-		for (String pattern : this.excludedPaths) {
-			if (this.pathMatcher.match(pattern, path)) {
-				return true;
-			}
-		}
-		return false;
+		return this.excludedPaths.matches(path(request));
 	}
 
 	@Override
