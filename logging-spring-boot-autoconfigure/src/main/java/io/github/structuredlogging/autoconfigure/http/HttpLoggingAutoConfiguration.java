@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -67,9 +68,12 @@ public final class HttpLoggingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingFilterBean(RequestPerformanceFilter.class)
 	FilterRegistrationBean<RequestPerformanceFilter> requestPerformanceFilter(HttpLoggingProperties properties,
-			PerformanceLineWriter writer, UserNameResolver userNames) {
+			PerformanceLineWriter writer, UserNameResolver userNames, ListableBeanFactory beanFactory) {
+		// Without a DataSource there is nothing to count: no fields, no work per request.
+		boolean databaseMetrics = properties.isIncludeDatabaseMetrics()
+				&& beanFactory.getBeanNamesForType(DataSource.class, false, false).length > 0;
 		RequestPerformanceFilter filter = new RequestPerformanceFilter(writer, properties.getExcludePatterns(),
-				userNames, properties.isIncludeDatabaseMetrics(), properties.isIncludeMemoryMetrics(),
+				userNames, databaseMetrics, properties.isIncludeMemoryMetrics(),
 				bodyLimit(properties.getBody()));
 		FilterRegistrationBean<RequestPerformanceFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(FILTER_ORDER);

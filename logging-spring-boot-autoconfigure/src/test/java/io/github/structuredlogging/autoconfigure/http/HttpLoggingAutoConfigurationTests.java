@@ -1,5 +1,7 @@
 package io.github.structuredlogging.autoconfigure.http;
 
+import javax.sql.DataSource;
+
 import io.github.structuredlogging.http.DataSourceProxyPostProcessor;
 import io.github.structuredlogging.http.MicrometerRequestPerformanceListener;
 import io.github.structuredlogging.http.PerformanceLineWriter;
@@ -76,6 +78,21 @@ class HttpLoggingAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(DataSourceProxyPostProcessor.class));
 		this.contextRunner.withClassLoader(new FilteredClassLoader(ProxyDataSourceBuilder.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(DataSourceProxyPostProcessor.class));
+	}
+
+	@Test
+	void countsDatabaseStatementsOnlyWhenADataSourceExists() {
+		this.contextRunner.run((context) -> assertThat(databaseMetrics(context)).isFalse());
+		this.contextRunner.withBean(DataSource.class, () -> new org.h2.jdbcx.JdbcDataSource())
+			.run((context) -> assertThat(databaseMetrics(context)).isTrue());
+		this.contextRunner.withBean(DataSource.class, () -> new org.h2.jdbcx.JdbcDataSource())
+			.withPropertyValues("structured-logging.http.include-database-metrics=false")
+			.run((context) -> assertThat(databaseMetrics(context)).isFalse());
+	}
+
+	private static boolean databaseMetrics(org.springframework.context.ApplicationContext context) {
+		Object filter = context.getBean(FilterRegistrationBean.class).getFilter();
+		return (boolean) org.springframework.test.util.ReflectionTestUtils.getField(filter, "databaseMetrics");
 	}
 
 	@Test
