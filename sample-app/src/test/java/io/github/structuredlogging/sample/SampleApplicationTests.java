@@ -37,10 +37,7 @@ class SampleApplicationTests {
 
 	@Test
 	void placingAnOrderLogsItAsJsonWithTypedFields(CapturedOutput output) throws Exception {
-		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/orders"))
-			.header("Authorization", basic("customer", "customer-pass"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"book\",\"quantity\":2,\"amount\":24.90}")));
+		HttpResponse<String> response = placeOrder("{\"item\":\"book\",\"quantity\":2,\"amount\":24.90}");
 		assertThat(response.statusCode()).isEqualTo(201);
 		JsonNode placed = event(output, "Order placed");
 		assertThat(placed.path("service_name").asString()).isEqualTo("orders-service");
@@ -62,10 +59,7 @@ class SampleApplicationTests {
 
 	@Test
 	void deletingAnOrderIsAuditedAndCustomersMayNot(CapturedOutput output) throws Exception {
-		HttpResponse<String> placed = send(HttpRequest.newBuilder(uri("/api/orders"))
-			.header("Authorization", basic("customer", "customer-pass"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"pen\",\"quantity\":1,\"amount\":2.50}")));
+		HttpResponse<String> placed = placeOrder("{\"item\":\"pen\",\"quantity\":1,\"amount\":2.50}");
 		long id = JSON.readTree(placed.body()).path("id").asLong();
 		assertThat(send(HttpRequest.newBuilder(uri("/api/orders/" + id))
 			.header("Authorization", basic("customer", "customer-pass"))
@@ -95,6 +89,13 @@ class SampleApplicationTests {
 			.filter((event) -> message.equals(event.path("message").asString()))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No event '" + message + "'"));
+	}
+
+	private HttpResponse<String> placeOrder(String body) throws Exception {
+		return send(HttpRequest.newBuilder(uri("/api/orders"))
+			.header("Authorization", basic("customer", "customer-pass"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
