@@ -76,7 +76,13 @@ public final class AuditFiles {
 		return ChainPosition.START;
 	}
 
-	static BufferedReader open(Path file) throws IOException {
+	/**
+	 * Open an audit file for reading, rolled and compressed ones included.
+	 * @param file the file
+	 * @return a reader of its lines
+	 * @throws IOException when the file cannot be read
+	 */
+	public static BufferedReader open(Path file) throws IOException {
 		InputStream input = Files.newInputStream(file);
 		if (file.getFileName().toString().endsWith(".gz")) {
 			input = new GZIPInputStream(input);

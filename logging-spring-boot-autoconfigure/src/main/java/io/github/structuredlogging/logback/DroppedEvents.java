@@ -45,8 +45,19 @@ public final class DroppedEvents {
 		return (context.getObject(CONTEXT_KEY) instanceof DroppedEvents events) ? events : null;
 	}
 
+	private volatile long lastDropTime;
+
 	void increment() {
 		this.count.increment();
+		this.lastDropTime = System.currentTimeMillis();
+	}
+
+	/**
+	 * Return when the last event was dropped.
+	 * @return epoch milliseconds, {@code 0} when none was
+	 */
+	public long lastDropTime() {
+		return this.lastDropTime;
 	}
 
 	/**

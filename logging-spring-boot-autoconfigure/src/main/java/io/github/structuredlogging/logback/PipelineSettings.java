@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import ch.qos.logback.core.Context;
+
 import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.json.ServiceIdentity;
 import io.github.structuredlogging.json.StackTraceOptions;
@@ -24,10 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param queueSize the capacity of the asynchronous file queue
  * @param maxFlushTime how long a shutdown waits for queued events to be written
  * @param masker masks every output, {@code null} for no masking
+ * @param storeCapacity how many recent events the in-memory store keeps, {@code 0} for no
+ * store
  */
 public record PipelineSettings(boolean consoleEnabled, ConsoleFormat consoleFormat, JsonLayout layout,
 		ServiceIdentity service, StackTraceOptions stackTrace, @Nullable Path directory, List<StreamFile> streams,
-		int queueSize, Duration maxFlushTime, @Nullable Masker masker) {
+		int queueSize, Duration maxFlushTime, @Nullable Masker masker, int storeCapacity) {
 
 	public PipelineSettings {
 		Objects.requireNonNull(consoleFormat, "'consoleFormat' must not be null");
@@ -36,6 +40,29 @@ public record PipelineSettings(boolean consoleEnabled, ConsoleFormat consoleForm
 		Objects.requireNonNull(stackTrace, "'stackTrace' must not be null");
 		Objects.requireNonNull(maxFlushTime, "'maxFlushTime' must not be null");
 		streams = List.copyOf(streams);
+	}
+
+	private static final String CONTEXT_KEY = PipelineSettings.class.getName();
+
+	/**
+	 * Return the settings the pipeline of the given logback context was attached with.
+	 * @param context the logback context
+	 * @return the settings, {@code null} when no pipeline is attached
+	 */
+	public static @Nullable PipelineSettings find(Context context) {
+		return (context.getObject(CONTEXT_KEY) instanceof PipelineSettings settings) ? settings : null;
+	}
+
+	void registerWith(Context context) {
+		context.putObject(CONTEXT_KEY, this);
+	}
+
+	/**
+	 * Return the directory files are written to, {@code null} when none are.
+	 * @return the directory
+	 */
+	public @Nullable Path filesDirectory() {
+		return writesFiles() ? this.directory : null;
 	}
 
 	/**

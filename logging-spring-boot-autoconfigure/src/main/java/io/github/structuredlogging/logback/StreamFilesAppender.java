@@ -9,8 +9,9 @@ import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
 
 /**
- * Hands each event to every stream file, each of which filters for its stream. Runs on
- * the single worker thread of the {@link StructuredAsyncAppender} in front of it.
+ * Hands each event to every stream file, each of which filters for its stream, and to the
+ * event store. Runs on the single worker thread of the {@link StructuredAsyncAppender} in
+ * front of it.
  */
 final class StreamFilesAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		implements AppenderAttachable<ILoggingEvent> {

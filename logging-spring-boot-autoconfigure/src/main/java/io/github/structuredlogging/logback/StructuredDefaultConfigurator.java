@@ -41,7 +41,7 @@ public final class StructuredDefaultConfigurator extends ContextAwareBase implem
 				? ConsoleFormat.TEXT : ConsoleFormat.JSON;
 		PipelineSettings settings = new PipelineSettings(true, format, JsonLayout.DEFAULT, service,
 				new StackTraceOptions(false, 64, 16384, List.of()), null, List.of(), 1, Duration.ZERO,
-				new Masker(MaskingSettings.defaults()));
+				new Masker(MaskingSettings.defaults()), 0);
 		context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
 		new StructuredLogbackPipeline(context, settings).attach(null);
 		return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

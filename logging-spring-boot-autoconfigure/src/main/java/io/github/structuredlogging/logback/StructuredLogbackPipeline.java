@@ -21,6 +21,8 @@ import ch.qos.logback.core.util.FileSize;
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.json.StructuredJsonEncoders;
 import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.store.EventStore;
+import io.github.structuredlogging.store.EventStoreAppender;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import org.jspecify.annotations.Nullable;
 
@@ -33,8 +35,11 @@ public final class StructuredLogbackPipeline {
 	/** Name of the console appender. */
 	public static final String CONSOLE_APPENDER = "STRUCTURED_CONSOLE";
 
-	/** Name of the asynchronous appender that feeds the stream files. */
+	/** Name of the asynchronous appender that feeds the stream files and the event store. */
 	public static final String FILES_APPENDER = "STRUCTURED_FILES";
+
+	/** Name of the appender that feeds the in-memory event store. */
+	public static final String STORE_APPENDER = "STRUCTURED_STORE";
 
 	/** Prefix of the names of the stream-file appenders. */
 	public static final String FILE_APPENDER_PREFIX = "STRUCTURED_FILE_";
@@ -67,16 +72,23 @@ public final class StructuredLogbackPipeline {
 		if (this.settings.consoleEnabled()) {
 			root.addAppender(consoleAppender(consoleThreshold));
 		}
-		if (this.settings.writesFiles()) {
-			Path directory = this.settings.directory();
+		Path directory = this.settings.writesFiles() ? this.settings.directory() : null;
+		if (directory != null) {
 			String problem = prepare(directory);
-			if (problem == null) {
-				root.addAppender(filesAppender(directory));
-			}
-			else {
+			if (problem != null) {
 				problems.add(problem);
+				directory = null;
 			}
 		}
+		EventStore store = (this.settings.storeCapacity() > 0) ? new EventStore(this.settings.storeCapacity())
+				: null;
+		if (store != null) {
+			store.registerWith(this.context);
+		}
+		if (directory != null || store != null) {
+			root.addAppender(asyncAppender(directory, store));
+		}
+		this.settings.registerWith(this.context);
 		return problems;
 	}
 
@@ -123,30 +135,45 @@ public final class StructuredLogbackPipeline {
 				+ "' (structured-logging.file.directory) is not writable; logging to the console only";
 	}
 
-	private StructuredAsyncAppender filesAppender(Path directory) {
+	// The stream files and the store share one worker thread and one encoding per event.
+	private StructuredAsyncAppender asyncAppender(@Nullable Path directory, @Nullable EventStore store) {
 		StructuredAsyncAppender async = new StructuredAsyncAppender(DroppedEvents.of(this.context),
 				this.settings.queueSize(), this.settings.maxFlushTime());
 		async.setContext(this.context);
 		async.setName(FILES_APPENDER);
-		StreamFilesAppender files = new StreamFilesAppender();
-		files.setContext(this.context);
-		files.setName(FILES_APPENDER + "_FANOUT");
-		for (StreamFile stream : this.settings.streams()) {
-			files.addAppender(fileAppender(directory, stream));
+		EncodeOnceEncoder encoder = new EncodeOnceEncoder(jsonEncoder());
+		encoder.setContext(this.context);
+		encoder.start();
+		// An asynchronous appender takes a single appender: the fan-out holds the rest.
+		StreamFilesAppender fanOut = new StreamFilesAppender();
+		fanOut.setContext(this.context);
+		fanOut.setName(FILES_APPENDER + "_FANOUT");
+		if (directory != null) {
+			for (StreamFile stream : this.settings.streams()) {
+				fanOut.addAppender(fileAppender(directory, stream, encoder));
+			}
 		}
-		files.start();
-		async.addAppender(files);
+		if (store != null) {
+			EventStoreAppender storeAppender = new EventStoreAppender(store, encoder, this.settings.masker());
+			storeAppender.setContext(this.context);
+			storeAppender.setName(STORE_APPENDER);
+			storeAppender.start();
+			fanOut.addAppender(storeAppender);
+		}
+		fanOut.start();
+		async.addAppender(fanOut);
 		async.start();
 		return async;
 	}
 
-	private RollingFileAppender<ILoggingEvent> fileAppender(Path directory, StreamFile stream) {
+	private RollingFileAppender<ILoggingEvent> fileAppender(Path directory, StreamFile stream,
+			Encoder<ILoggingEvent> encoder) {
 		RollingFileAppender<ILoggingEvent> appender = (stream.fsync() != FsyncPolicy.NONE)
 				? new SyncingFileAppender<>(stream.fsync(), stream.fsyncInterval()) : new RollingFileAppender<>();
 		appender.setContext(this.context);
 		appender.setName(FILE_APPENDER_PREFIX + stream.stream().toUpperCase(Locale.ROOT));
 		appender.setFile(path(directory.resolve(stream.fileName())));
-		appender.setEncoder(jsonEncoder());
+		appender.setEncoder(encoder);
 		Filter<ILoggingEvent> filter = streamFilter(stream.stream());
 		if (filter != null) {
 			appender.addFilter(filter);

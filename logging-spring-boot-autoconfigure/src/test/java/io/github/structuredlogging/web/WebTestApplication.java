@@ -136,7 +136,8 @@ public final class WebTestApplication implements AutoCloseable {
 
 		@Bean
 		InMemoryUserDetailsManager users() {
-			return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}alice-pass").roles("USER").build());
+			return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}alice-pass").roles("USER").build(),
+					User.withUsername("ops").password("{noop}ops-pass").roles("USER", "LOG_ADMIN").build());
 		}
 
 		@Bean

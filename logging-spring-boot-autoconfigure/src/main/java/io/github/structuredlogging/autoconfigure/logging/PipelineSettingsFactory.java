@@ -85,7 +85,8 @@ final class PipelineSettingsFactory {
 				new StackTraceOptions(stackTrace.isRootCauseFirst(), stackTrace.getMaxDepthPerThrowable(),
 						stackTrace.getMaxLength(), stackTrace.getExcludedFrames()),
 				directory(file, environment), streams(file, bound.audit()), file.getAsync().getQueueSize(),
-				file.getAsync().getMaxFlushTime(), masking.isEnabled() ? new Masker(MaskingSettingsFactory.of(masking)) : null);
+				file.getAsync().getMaxFlushTime(), masking.isEnabled() ? new Masker(MaskingSettingsFactory.of(masking)) : null,
+				properties.getStore().isEnabled() ? properties.getStore().getCapacity() : 0);
 	}
 
 	private static @Nullable Path directory(StructuredLoggingProperties.File file, Environment environment) {

@@ -51,6 +51,8 @@ public class StructuredLoggingProperties implements Validator {
 
 	private final File file = new File();
 
+	private final Store store = new Store();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -93,6 +95,10 @@ public class StructuredLoggingProperties implements Validator {
 
 	public File getFile() {
 		return this.file;
+	}
+
+	public Store getStore() {
+		return this.store;
 	}
 
 	@Override
@@ -388,6 +394,55 @@ public class StructuredLoggingProperties implements Validator {
 
 		public void setCompress(boolean compress) {
 			this.compress = compress;
+		}
+
+	}
+
+	/**
+	 * In-memory store of recent events behind the log API.
+	 */
+	public static class Store {
+
+		/**
+		 * Whether to keep recent events in memory for the log API and the 'logs'
+		 * Actuator endpoint.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Number of most recent events kept, masked. Each takes about the size of its JSON
+		 * line plus 150 bytes.
+		 */
+		private int capacity = 10_000;
+
+		/**
+		 * How long per-minute request aggregates are kept: the longest window the
+		 * performance report accepts.
+		 */
+		private Duration aggregateRetention = Duration.ofHours(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
+		}
+
+		public Duration getAggregateRetention() {
+			return this.aggregateRetention;
+		}
+
+		public void setAggregateRetention(Duration aggregateRetention) {
+			this.aggregateRetention = aggregateRetention;
 		}
 
 	}

@@ -17,6 +17,9 @@ final class StructuredLoggingPropertiesValidator implements Validator {
 	/** Longest retention a stream may have: seven years. */
 	static final long MAX_HISTORY_DAYS = 2555;
 
+	/** Largest store: a million events is already a gigabyte of heap. */
+	static final int MAX_STORE_CAPACITY = 1_000_000;
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return StructuredLoggingProperties.class.isAssignableFrom(type);
@@ -37,6 +40,14 @@ final class StructuredLoggingPropertiesValidator implements Validator {
 		stream(errors, "file.error", file.getError());
 		stream(errors, "file.performance", file.getPerformance());
 		stream(errors, "file.audit", file.getAudit());
+		StructuredLoggingProperties.Store store = properties.getStore();
+		if (store.getCapacity() < 1 || store.getCapacity() > MAX_STORE_CAPACITY) {
+			errors.rejectValue("store.capacity", "outOfRange", "must be between 1 and " + MAX_STORE_CAPACITY);
+		}
+		Duration retention = store.getAggregateRetention();
+		if (retention == null || retention.toMinutes() < 1 || retention.toHours() > 24) {
+			errors.rejectValue("store.aggregate-retention", "outOfRange", "must be between 1m and 24h");
+		}
 	}
 
 	private void stream(Errors errors, String path, Stream stream) {

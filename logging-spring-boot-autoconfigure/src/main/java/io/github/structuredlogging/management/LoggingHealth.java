@@ -1,0 +1,163 @@
+package io.github.structuredlogging.management;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import ch.qos.logback.core.Context;
+import ch.qos.logback.core.status.Status;
+import io.github.structuredlogging.logback.DroppedEvents;
+import io.github.structuredlogging.store.EventStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks that logging works: the log directory is writable and its disk not full, no
+ * appender reported an error and no event was dropped recently.
+ */
+public final class LoggingHealth {
+
+	/** How far back appender errors and dropped events count against health. */
+	public static final Duration RECENT = Duration.ofMinutes(15);
+
+	private final @Nullable Path directory;
+
+	private final DiskThresholds disk;
+
+	private final Context context;
+
+	private final DroppedEvents droppedEvents;
+
+	private final @Nullable EventStore store;
+
+	private final Clock clock;
+
+	/**
+	 * Create the checks.
+	 * @param directory the log directory, {@code null} when no files are written
+	 * @param disk the disk usage thresholds
+	 * @param context the logback context, whose status manager holds appender errors
+	 * @param droppedEvents the counter of dropped events
+	 * @param store the event store, which knows the last write, when there is one
+	 * @param clock the clock
+	 */
+	public LoggingHealth(@Nullable Path directory, DiskThresholds disk, Context context, DroppedEvents droppedEvents,
+			@Nullable EventStore store, Clock clock) {
+		this.directory = directory;
+		this.disk = disk;
+		this.context = context;
+		this.droppedEvents = droppedEvents;
+		this.store = store;
+		this.clock = clock;
+	}
+
+	/**
+	 * Run the checks.
+	 * @return the report
+	 */
+	public HealthReport check() {
+		Map<String, HealthReport.Check> checks = new LinkedHashMap<>();
+		if (this.directory != null) {
+			checks.put("directory", directory(this.directory));
+			checks.put("disk", disk(this.directory));
+		}
+		checks.put("appender_errors", appenderErrors());
+		checks.put("dropped_events", droppedEvents());
+		if (this.store != null) {
+			checks.put("last_write", lastWrite(this.store));
+		}
+		LoggingStatus status = LoggingStatus.UP;
+		for (HealthReport.Check check : checks.values()) {
+			status = status.worst(check.status());
+		}
+		return new HealthReport(status, checks);
+	}
+
+	private static HealthReport.Check directory(Path directory) {
+		boolean writable = Files.isDirectory(directory) && Files.isWritable(directory);
+		return new HealthReport.Check(writable ? LoggingStatus.UP : LoggingStatus.DOWN,
+				Map.of("path", directory.toAbsolutePath().toString(), "writable", writable));
+	}
+
+	private HealthReport.Check disk(Path directory) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("path", directory.toAbsolutePath().toString());
+		try {
+			FileStore store = Files.getFileStore(directory);
+			long total = store.getTotalSpace();
+			long free = store.getUsableSpace();
+			double usedPercent = (total > 0) ? Math.round((total - free) * 1000.0 / total) / 10.0 : 0;
+			details.put("used_percent", usedPercent);
+			details.put("free_bytes", free);
+			details.put("total_bytes", total);
+			details.put("warn_percent", this.disk.warnPercent());
+			details.put("critical_percent", this.disk.criticalPercent());
+			return new HealthReport.Check(this.disk.statusOf(usedPercent), details);
+		}
+		catch (IOException | SecurityException ex) {
+			details.put("error", ex.getMessage());
+			return new HealthReport.Check(LoggingStatus.DOWN, details);
+		}
+	}
+
+	private HealthReport.Check appenderErrors() {
+		long since = this.clock.millis() - RECENT.toMillis();
+		int count = 0;
+		Status last = null;
+		for (Status status : this.context.getStatusManager().getCopyOfStatusList()) {
+			if (status.getEffectiveLevel() == Status.ERROR && status.getTimestamp() >= since) {
+				count++;
+				last = status;
+			}
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("recent", count);
+		if (last != null) {
+			details.put("last_error", last.getMessage());
+			details.put("last_error_at", Instant.ofEpochMilli(last.getTimestamp()).toString());
+		}
+		return new HealthReport.Check((count > 0) ? LoggingStatus.DEGRADED : LoggingStatus.UP, details);
+	}
+
+	private HealthReport.Check droppedEvents() {
+		long lastDrop = this.droppedEvents.lastDropTime();
+		boolean recent = lastDrop > 0 && lastDrop >= this.clock.millis() - RECENT.toMillis();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("total", this.droppedEvents.count());
+		if (lastDrop > 0) {
+			details.put("last_drop_at", Instant.ofEpochMilli(lastDrop).toString());
+		}
+		return new HealthReport.Check(recent ? LoggingStatus.DEGRADED : LoggingStatus.UP, details);
+	}
+
+	private HealthReport.Check lastWrite(EventStore store) {
+		long last = store.counts().lastEventTime();
+		Map<String, Object> details = new LinkedHashMap<>();
+		if (last > 0) {
+			details.put("at", Instant.ofEpochMilli(last).toString());
+			details.put("age_seconds", Math.max(0, (this.clock.millis() - last) / 1000));
+		}
+		return new HealthReport.Check(LoggingStatus.UP, details);
+	}
+
+	/**
+	 * When disk usage of the log volume makes logging degraded or down.
+	 *
+	 * @param warnPercent the used share from which logging is degraded
+	 * @param criticalPercent the used share from which logging is down
+	 */
+	public record DiskThresholds(int warnPercent, int criticalPercent) {
+
+		LoggingStatus statusOf(double usedPercent) {
+			return (usedPercent >= this.criticalPercent) ? LoggingStatus.DOWN
+					: (usedPercent >= this.warnPercent) ? LoggingStatus.DEGRADED : LoggingStatus.UP;
+		}
+
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.github.structuredlogging.management.web;
+
+import io.github.structuredlogging.management.InvalidParameterException;
+import io.github.structuredlogging.management.SectionUnavailableException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Turns the log API's errors into RFC 9457 problem responses.
+ */
+@RestControllerAdvice(assignableTypes = LogApiController.class)
+public final class LogApiExceptionHandler {
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid parameter");
+		problem.setProperty("parameter", ex.parameter());
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unavailable(SectionUnavailableException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManySubscribers(LiveTail.TooManySubscribersException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
+	}
+
+}

@@ -1,0 +1,168 @@
+package io.github.structuredlogging.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import ch.qos.logback.core.Context;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A bounded ring of the most recent events. Adding never blocks and never allocates
+ * beyond the event itself: the oldest event is overwritten. Readers walk the ring from
+ * the newest event without locking, skipping slots overwritten while they read.
+ */
+public final class EventStore {
+
+	private static final String CONTEXT_KEY = EventStore.class.getName();
+
+	private final AtomicReferenceArray<@Nullable StoredEvent> slots;
+
+	private final AtomicLong written = new AtomicLong();
+
+	private final List<Consumer<StoredEvent>> subscribers = new CopyOnWriteArrayList<>();
+
+	private final EventCounts counts = new EventCounts();
+
+	/**
+	 * Create a store that keeps the given number of events.
+	 * @param capacity the number of events kept
+	 */
+	public EventStore(int capacity) {
+		if (capacity < 1) {
+			throw new IllegalArgumentException("'capacity' must be at least 1");
+		}
+		this.slots = new AtomicReferenceArray<>(capacity);
+	}
+
+	/**
+	 * Return the store of the given logback context, if the pipeline created one.
+	 * @param context the logback context
+	 * @return the store or {@code null}
+	 */
+	public static @Nullable EventStore find(Context context) {
+		return (context.getObject(CONTEXT_KEY) instanceof EventStore store) ? store : null;
+	}
+
+	/**
+	 * Make this the store of the given logback context.
+	 * @param context the logback context
+	 */
+	public void registerWith(Context context) {
+		context.putObject(CONTEXT_KEY, this);
+	}
+
+	/**
+	 * Return the sequence the next added event must carry.
+	 * @return the next sequence
+	 */
+	long nextSequence() {
+		return this.written.get();
+	}
+
+	/**
+	 * Add an event, overwriting the oldest when full, and hand it to the subscribers.
+	 * @param event the event, whose sequence must be {@link #nextSequence()}
+	 */
+	void add(StoredEvent event) {
+		long sequence = this.written.get();
+		this.slots.set(index(sequence), event);
+		this.written.lazySet(sequence + 1);
+		this.counts.record(event);
+		for (Consumer<StoredEvent> subscriber : this.subscribers) {
+			try {
+				subscriber.accept(event);
+			}
+			catch (RuntimeException ex) {
+				// A failing subscriber must not stop the events reaching the others.
+				this.subscribers.remove(subscriber);
+			}
+		}
+	}
+
+	/**
+	 * Return the newest events that match, newest first.
+	 * @param filter which events to return
+	 * @param limit the most events to return
+	 * @return the matching events
+	 */
+	public List<StoredEvent> newestFirst(Predicate<StoredEvent> filter, int limit) {
+		List<StoredEvent> found = new ArrayList<>(Math.min(limit, 256));
+		long end = this.written.get();
+		long start = Math.max(0, end - capacity());
+		for (long sequence = end - 1; sequence >= start && found.size() < limit; sequence--) {
+			StoredEvent event = this.slots.get(index(sequence));
+			if (event != null && event.sequence() == sequence && filter.test(event)) {
+				found.add(event);
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Return the approximate heap used by the stored events.
+	 * @return the size in bytes
+	 */
+	public long footprint() {
+		long bytes = 0;
+		for (int i = 0; i < this.slots.length(); i++) {
+			StoredEvent event = this.slots.get(i);
+			if (event != null) {
+				bytes += event.footprint();
+			}
+		}
+		return bytes;
+	}
+
+	/**
+	 * Be handed every event added from now on, on the thread that adds it. The consumer
+	 * must return quickly and never block.
+	 * @param subscriber the consumer
+	 * @return a handle that ends the subscription
+	 */
+	public Runnable subscribe(Consumer<StoredEvent> subscriber) {
+		this.subscribers.add(subscriber);
+		return () -> this.subscribers.remove(subscriber);
+	}
+
+	/**
+	 * Return how many events the store holds.
+	 * @return the number of events
+	 */
+	public int size() {
+		return (int) Math.min(this.written.get(), capacity());
+	}
+
+	/**
+	 * Return how many events the store can hold.
+	 * @return the capacity
+	 */
+	public int capacity() {
+		return this.slots.length();
+	}
+
+	/**
+	 * Return how many events have been added since start-up.
+	 * @return the number of events
+	 */
+	public long added() {
+		return this.written.get();
+	}
+
+	/**
+	 * Return the counts of every event added since start-up.
+	 * @return the counts
+	 */
+	public EventCounts counts() {
+		return this.counts;
+	}
+
+	private int index(long sequence) {
+		return (int) (sequence % this.slots.length());
+	}
+
+}

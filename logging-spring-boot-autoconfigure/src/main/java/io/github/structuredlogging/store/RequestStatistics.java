@@ -1,0 +1,138 @@
+package io.github.structuredlogging.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+import io.github.structuredlogging.api.CorrelationId;
+import io.github.structuredlogging.http.PerformanceTier;
+import io.github.structuredlogging.http.RequestExchange;
+import io.github.structuredlogging.http.RequestPerformanceListener;
+
+/**
+ * Per-minute aggregates of finished requests, kept for a bounded time: what the
+ * performance report merges over its window. Told of every request, whether or not its
+ * performance line is written.
+ */
+public final class RequestStatistics implements RequestPerformanceListener {
+
+	/** Route name of requests that matched no handler. */
+	public static final String UNMATCHED_ROUTE = "(unmatched)";
+
+	/** Route name of all requests together. */
+	public static final String ALL_ROUTES = "*";
+
+	/** The most slowest requests a report can list. */
+	public static final int MAX_SLOWEST = 50;
+
+	private static final long MILLIS_PER_MINUTE = 60_000;
+
+	private static final Comparator<SlowRequest> BY_DURATION = Comparator.comparingDouble(SlowRequest::durationMs);
+
+	private final NavigableMap<Long, Minute> minutes = new ConcurrentSkipListMap<>();
+
+	private final Duration retention;
+
+	private final Clock clock;
+
+	/**
+	 * Create statistics that keep the given time of requests.
+	 * @param retention how long per-minute aggregates are kept
+	 * @param clock the clock requests are timed against
+	 */
+	public RequestStatistics(Duration retention, Clock clock) {
+		this.retention = retention;
+		this.clock = clock;
+	}
+
+	@Override
+	public void onRequest(RequestExchange exchange, PerformanceTier tier) {
+		long now = this.clock.millis();
+		long minute = now / MILLIS_PER_MINUTE;
+		Minute bucket = this.minutes.get(minute);
+		if (bucket == null) {
+			bucket = this.minutes.computeIfAbsent(minute, (key) -> new Minute());
+			this.minutes.headMap(minute - this.retention.toMinutes(), true).clear();
+		}
+		String route = (exchange.route() != null) ? exchange.route() : UNMATCHED_ROUTE;
+		bucket.routes.computeIfAbsent(route, (key) -> new RouteAggregate())
+			.record(exchange.durationNanos() / 1000, exchange.status(), tier);
+		bucket.offer(exchange, route, now);
+	}
+
+	/**
+	 * Return the longest window this keeps.
+	 * @return the retention
+	 */
+	public Duration retention() {
+		return this.retention;
+	}
+
+	/**
+	 * Summarize the requests that finished within the given window up to now.
+	 * @param window the length of the window, rounded up to whole minutes
+	 * @param slowest how many of the slowest requests to list, at most {@link #MAX_SLOWEST}
+	 * @return the summary
+	 */
+	public PerformanceSummary summarize(Duration window, int slowest) {
+		long now = this.clock.millis();
+		long windowMinutes = Math.max(1, (window.toMillis() + MILLIS_PER_MINUTE - 1) / MILLIS_PER_MINUTE);
+		long first = now / MILLIS_PER_MINUTE - windowMinutes + 1;
+		RouteAggregate overall = new RouteAggregate();
+		Map<String, RouteAggregate> routes = new HashMap<>();
+		PriorityQueue<SlowRequest> slowestFirst = new PriorityQueue<>(BY_DURATION.reversed());
+		for (Minute minute : this.minutes.tailMap(first, true).values()) {
+			minute.routes.forEach((route, aggregate) -> {
+				aggregate.addTo(overall);
+				aggregate.addTo(routes.computeIfAbsent(route, (key) -> new RouteAggregate()));
+			});
+			slowestFirst.addAll(minute.slowest());
+		}
+		List<RouteSummary> summaries = new ArrayList<>();
+		routes.forEach((route, aggregate) -> summaries.add(aggregate.summarize(route)));
+		summaries.sort(Comparator.comparingLong(RouteSummary::count).reversed().thenComparing(RouteSummary::route));
+		List<SlowRequest> slowList = new ArrayList<>();
+		while (!slowestFirst.isEmpty() && slowList.size() < Math.min(slowest, MAX_SLOWEST)) {
+			slowList.add(slowestFirst.poll());
+		}
+		return new PerformanceSummary(window, overall.summarize(ALL_ROUTES), summaries, slowList);
+	}
+
+	/**
+	 * The requests of one minute.
+	 */
+	private static final class Minute {
+
+		private final Map<String, RouteAggregate> routes = new ConcurrentHashMap<>();
+
+		private final PriorityQueue<SlowRequest> slowest = new PriorityQueue<>(BY_DURATION);
+
+		// Most requests are not among the slowest: only those that are get a record.
+		synchronized void offer(RequestExchange exchange, String route, long now) {
+			boolean full = this.slowest.size() >= MAX_SLOWEST;
+			if (full && exchange.durationMillis() <= this.slowest.peek().durationMs()) {
+				return;
+			}
+			if (full) {
+				this.slowest.poll();
+			}
+			this.slowest.add(new SlowRequest(Instant.ofEpochMilli(now), exchange.method(), exchange.path(), route,
+					exchange.status(), exchange.durationMillis(), CorrelationId.current()));
+		}
+
+		synchronized List<SlowRequest> slowest() {
+			return new ArrayList<>(this.slowest);
+		}
+
+	}
+
+}
