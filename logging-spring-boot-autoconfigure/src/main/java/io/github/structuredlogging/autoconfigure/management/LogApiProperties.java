@@ -18,8 +18,8 @@ public class LogApiProperties implements Validator {
 	private static final Validator VALIDATOR = new LogApiPropertiesValidator();
 
 	/**
-	 * Whether to serve the log API. With Spring Security it is on unless set to false;
-	 * without, it is off unless set to true and 'structured-logging.api.key' is set.
+	 * Whether to serve the log API. Defaults to on with Spring Security; without Spring
+	 * Security it must be set to true and 'structured-logging.api.key' must be set.
 	 */
 	private @Nullable Boolean enabled;
 
@@ -34,7 +34,8 @@ public class LogApiProperties implements Validator {
 	private String authority = "ROLE_LOG_ADMIN";
 
 	/**
-	 * Key callers send in the 'X-API-Key' header when Spring Security is absent.
+	 * Key callers send in the 'X-API-Key' header when Spring Security is absent, at least
+	 * 16 characters. Without it, the log API stays off unless Spring Security is present.
 	 */
 	private @Nullable String key;
 

@@ -23,7 +23,8 @@ class ConfigurationMetadataTests {
 	// descriptions say what happens when they are not set.
 	private static final Set<String> DERIVED = Set.of("structured-logging.service-name",
 			"structured-logging.service-version", "structured-logging.environment",
-			"structured-logging.file.directory", "structured-logging.audit.signing-key");
+			"structured-logging.file.directory", "structured-logging.audit.signing-key",
+			"structured-logging.api.enabled", "structured-logging.api.key");
 
 	@Test
 	void everyPropertyHasADescriptionAndADefault() throws IOException {

@@ -1,0 +1,71 @@
+package io.github.structuredlogging.testing;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls the log API of a test server as a user holding the log admin role.
+ */
+public final class LogApi {
+
+	/** The base path of the log API. */
+	public static final String BASE = "/api/v1/logs";
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private final HttpCalls http;
+
+	private final String authorization;
+
+	public LogApi(int port, String user, String password) {
+		this.http = new HttpCalls(port);
+		this.authorization = HttpCalls.basic(user, password);
+	}
+
+	public HttpResponse<String> get(String path) {
+		return this.http.get(BASE + path, "Authorization", this.authorization);
+	}
+
+	public HttpResponse<String> post(String path) {
+		return this.http.post(BASE + path, "application/json", "", "Authorization", this.authorization);
+	}
+
+	/**
+	 * GET a path that must answer 200 and return its JSON body.
+	 * @param path the path below the base path, with its query
+	 * @return the body
+	 */
+	public JsonNode json(String path) {
+		HttpResponse<String> response = get(path);
+		if (response.statusCode() != 200) {
+			throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return parse(response.body());
+	}
+
+	/**
+	 * Return the recent events a query finds.
+	 * @param query the query string, unencoded values
+	 * @return the events, newest first
+	 */
+	public List<JsonNode> recent(String query) {
+		List<JsonNode> events = new ArrayList<>();
+		json("/recent?" + query).path("events").forEach(events::add);
+		return events;
+	}
+
+	public static JsonNode parse(String json) {
+		return MAPPER.readTree(json);
+	}
+
+	public static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+}
