@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.structuredlogging.api.CorrelationId;
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.store.EventStore;
@@ -73,16 +74,16 @@ public final class TestEvents {
 	}
 
 	// The store is fed by the asynchronous writer: wait for it, boundedly.
-	private List<String> awaitWritten(String id, int expected) {
+	private List<JsonLine> awaitWritten(String id, int expected) {
 		long deadline = System.nanoTime() + WAIT_NANOS;
 		List<StoredEvent> written = find(id);
 		while (written.size() < expected && System.nanoTime() < deadline) {
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
 			written = find(id);
 		}
-		List<String> lines = new ArrayList<>();
+		List<JsonLine> lines = new ArrayList<>();
 		for (int i = written.size() - 1; i >= 0; i--) {
-			lines.add(written.get(i).jsonText());
+			lines.add(JsonLine.of(written.get(i)));
 		}
 		return lines;
 	}
@@ -95,11 +96,12 @@ public final class TestEvents {
 	 * What the test wrote.
 	 *
 	 * @param correlationId the correlation ID all events carry
-	 * @param events the events as written, oldest first, each a JSON line
+	 * @param events the events as written, oldest first
 	 * @param skippedLevels the levels not written because the logger is not enabled for
 	 * them
 	 */
-	public record TestEventsReport(String correlationId, List<String> events, List<String> skippedLevels) {
+	public record TestEventsReport(@JsonProperty("correlation_id") String correlationId, List<JsonLine> events,
+			@JsonProperty("skipped_levels") List<String> skippedLevels) {
 
 	}
 
