@@ -1,27 +1,10 @@
 package io.github.structuredlogging.autoconfigure.management;
 
-import java.nio.file.Path;
-import java.time.Clock;
-
-import io.github.structuredlogging.api.LogStreams;
-import io.github.structuredlogging.audit.AuditLogger;
-import io.github.structuredlogging.audit.AuditVerifier;
-import io.github.structuredlogging.autoconfigure.audit.AuditProperties;
-import io.github.structuredlogging.logback.PipelineSettings;
-import io.github.structuredlogging.management.AuditRecords;
 import io.github.structuredlogging.management.LogManagement;
-import io.github.structuredlogging.management.TestEvents;
 import io.github.structuredlogging.management.web.ApiKeyAccess;
 import io.github.structuredlogging.management.web.AuthorityAccess;
-import io.github.structuredlogging.management.web.LiveTail;
 import io.github.structuredlogging.management.web.LogApiAccess;
-import io.github.structuredlogging.management.web.LogApiAccessInterceptor;
-import io.github.structuredlogging.management.web.LogApiController;
-import io.github.structuredlogging.management.web.LogApiExceptionHandler;
-import io.github.structuredlogging.store.EventStore;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -40,8 +23,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Auto-configuration of the log API at {@code structured-logging.api.base-path}. With
@@ -101,69 +82,6 @@ public final class LogApiAutoConfiguration {
 						"Without Spring Security the log API needs a key of at least 16 characters");
 			}
 			return new ApiKeyAccess(key);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class LogApiEndpointsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		LogApiController structuredLoggingApiController(LogManagement management,
-				ObjectProvider<AuditProperties> audit, ObjectProvider<AuditLogger> auditLogger,
-				ObjectProvider<TestEvents> testEvents, ObjectProvider<LiveTail> liveTail) {
-			AuditLogger logger = auditLogger.getIfAvailable();
-			return new LogApiController(management, auditRecords(audit.getIfAvailable(), logger), logger,
-					testEvents.getIfAvailable(), liveTail.getIfAvailable(), Clock.systemUTC());
-		}
-
-		// The audit records are read from the audit files, when the trail writes any.
-		private static @Nullable AuditRecords auditRecords(@Nullable AuditProperties audit,
-				@Nullable AuditLogger logger) {
-			PipelineSettings pipeline = Pipelines.settings();
-			Path directory = (pipeline != null) ? pipeline.filesDirectory() : null;
-			if (audit == null || logger == null || directory == null
-					|| pipeline.streams().stream().noneMatch((stream) -> LogStreams.AUDIT.equals(stream.stream()))) {
-				return null;
-			}
-			return new AuditRecords(directory, new AuditVerifier(audit.getSigningKey()));
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		LogApiExceptionHandler structuredLoggingApiExceptionHandler() {
-			return new LogApiExceptionHandler();
-		}
-
-		@Bean
-		WebMvcConfigurer structuredLoggingApiAccessConfigurer(LogApiAccess access, LogApiProperties properties) {
-			LogApiAccessInterceptor interceptor = new LogApiAccessInterceptor(access);
-			return new WebMvcConfigurer() {
-
-				@Override
-				public void addInterceptors(InterceptorRegistry registry) {
-					registry.addInterceptor(interceptor)
-						.addPathPatterns(properties.getBasePath(), properties.getBasePath() + "/**");
-				}
-
-			};
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnBean(EventStore.class)
-		TestEvents structuredLoggingTestEvents(EventStore store, ObjectProvider<AuditLogger> auditLogger) {
-			return new TestEvents(store, auditLogger.getIfAvailable());
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnBean(EventStore.class)
-		LiveTail structuredLoggingLiveTail(EventStore store, LogApiProperties properties) {
-			LogApiProperties.Stream stream = properties.getStream();
-			return new LiveTail(store, new LiveTail.Settings(stream.getMaxSubscribers(), stream.getQueueCapacity(),
-					stream.getTimeout(), stream.getHeartbeat()));
 		}
 
 	}

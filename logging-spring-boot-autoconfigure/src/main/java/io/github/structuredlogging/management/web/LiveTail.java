@@ -2,8 +2,10 @@ package io.github.structuredlogging.management.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -14,7 +16,7 @@ import io.github.structuredlogging.management.EventQuery;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.StoredEvent;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -23,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * thread per subscriber filters and sends. A subscriber whose queue overflows is told
  * and disconnected, so that a slow client never slows logging.
  */
-public final class LiveTail implements DisposableBean {
+public final class LiveTail implements SmartLifecycle {
 
 	/** Name of the events that carry a log line. */
 	public static final String EVENT_NAME = "log";
@@ -38,6 +40,10 @@ public final class LiveTail implements DisposableBean {
 	private final Semaphore slots;
 
 	private final ExecutorService senders;
+
+	private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean running;
 
 	/**
 	 * Create a live tail of the given store.
@@ -78,8 +84,25 @@ public final class LiveTail implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
+	public void start() {
+		this.running = true;
+	}
+
+	// Before the web server's graceful shutdown, which would otherwise wait for every
+	// open subscription.
+	@Override
+	public void stop() {
+		this.running = false;
+		for (Subscriber subscriber : this.subscribers) {
+			subscriber.emitter.complete();
+			subscriber.close();
+		}
 		this.senders.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	/**
@@ -126,6 +149,7 @@ public final class LiveTail implements DisposableBean {
 			this.emitter = emitter;
 			this.query = query;
 			this.unsubscribe = LiveTail.this.store.subscribe(this::offer);
+			LiveTail.this.subscribers.add(this);
 			emitter.onCompletion(this::close);
 			emitter.onTimeout(this::close);
 			emitter.onError((ex) -> close());
@@ -178,6 +202,7 @@ public final class LiveTail implements DisposableBean {
 		void close() {
 			if (this.closed.compareAndSet(false, true)) {
 				this.unsubscribe.run();
+				LiveTail.this.subscribers.remove(this);
 				LiveTail.this.slots.release();
 			}
 		}

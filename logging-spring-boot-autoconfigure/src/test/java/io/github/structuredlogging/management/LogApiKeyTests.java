@@ -1,0 +1,95 @@
+package io.github.structuredlogging.management;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.testing.HttpCalls;
+import io.github.structuredlogging.testing.LogApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Without Spring Security the log API is off unless enabled with a key, which callers send
+ * in the {@code X-API-Key} header.
+ */
+class LogApiKeyTests {
+
+	private static final String KEY = "0123456789abcdef-log-api-key";
+
+	private ConfigurableApplicationContext context;
+
+	@AfterEach
+	void stop() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+	}
+
+	@Test
+	void theApiIsOffByDefault() {
+		HttpCalls http = start();
+		assertThat(http.get(LogApi.BASE + "/health", "X-API-Key", KEY).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void withTheKeyOnlyCallersSendingItAreServed() {
+		HttpCalls http = start("structured-logging.api.enabled=true", "structured-logging.api.key=" + KEY);
+		HttpResponse<String> without = http.get(LogApi.BASE + "/health");
+		assertThat(without.statusCode()).isEqualTo(401);
+		assertThat(without.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(value) -> assertThat(value).contains("X-API-Key"));
+		assertThat(http.get(LogApi.BASE + "/health", "X-API-Key", KEY + "x").statusCode()).isEqualTo(401);
+		assertThat(http.get(LogApi.BASE + "/health", "X-API-Key", "").statusCode()).isEqualTo(401);
+		assertThat(http.get(LogApi.BASE + "/health", "X-API-Key", KEY).statusCode()).isEqualTo(200);
+		assertThat(http.get(LogApi.BASE + "/recent?limit=1", "X-API-Key", KEY).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void enabledWithoutAKeyFailsStartUpNamingTheProperty() {
+		assertThatException().isThrownBy(() -> start("structured-logging.api.enabled=true"))
+			.havingRootCause()
+			.withMessageContaining("structured-logging.api.key");
+	}
+
+	@Test
+	void aShortKeyFailsStartUpNamingTheProperty() {
+		assertThatException()
+			.isThrownBy(() -> start("structured-logging.api.enabled=true", "structured-logging.api.key=short"))
+			.withStackTraceContaining("structured-logging.api.key");
+	}
+
+	private HttpCalls start(String... properties) {
+		List<String> all = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
+				"spring.main.register-shutdown-hook=false", "spring.autoconfigure.exclude="
+						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
+		all.addAll(List.of(properties));
+		this.context = new SpringApplicationBuilder(NoSecurity.class).web(WebApplicationType.SERVLET)
+			.resourceLoader(new DefaultResourceLoader(new FilteredClassLoader("org.springframework.security")))
+			.properties(all.toArray(String[]::new))
+			.run();
+		return new HttpCalls(((WebServerApplicationContext) this.context).getWebServer().getPort());
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class NoSecurity {
+
+	}
+
+}
