@@ -64,7 +64,7 @@ public final class RequestStatistics implements RequestPerformanceListener {
 			this.minutes.headMap(minute - this.retention.toMinutes(), true).clear();
 		}
 		String route = (exchange.route() != null) ? exchange.route() : UNMATCHED_ROUTE;
-		bucket.routes.computeIfAbsent(route, (key) -> new RouteAggregate())
+		bucket.routes.computeIfAbsent(route, (key) -> RouteAggregate.minute())
 			.record(exchange.durationNanos() / 1000, exchange.status(), tier);
 		bucket.offer(exchange, route, now);
 	}
@@ -87,18 +87,20 @@ public final class RequestStatistics implements RequestPerformanceListener {
 		long now = this.clock.millis();
 		long windowMinutes = Math.max(1, (window.toMillis() + MILLIS_PER_MINUTE - 1) / MILLIS_PER_MINUTE);
 		long first = now / MILLIS_PER_MINUTE - windowMinutes + 1;
-		RouteAggregate overall = new RouteAggregate();
 		Map<String, RouteAggregate> routes = new HashMap<>();
 		PriorityQueue<SlowRequest> slowestFirst = new PriorityQueue<>(BY_DURATION.reversed());
 		for (Minute minute : this.minutes.tailMap(first, true).values()) {
-			minute.routes.forEach((route, aggregate) -> {
-				aggregate.addTo(overall);
-				aggregate.addTo(routes.computeIfAbsent(route, (key) -> new RouteAggregate()));
-			});
+			minute.routes.forEach((route, aggregate) -> aggregate
+				.addTo(routes.computeIfAbsent(route, (key) -> RouteAggregate.window())));
 			slowestFirst.addAll(minute.slowest());
 		}
+		// Minutes are merged once, per route; all routes together come from those.
+		RouteAggregate overall = RouteAggregate.window();
 		List<RouteSummary> summaries = new ArrayList<>();
-		routes.forEach((route, aggregate) -> summaries.add(aggregate.summarize(route)));
+		routes.forEach((route, aggregate) -> {
+			aggregate.addTo(overall);
+			summaries.add(aggregate.summarize(route));
+		});
 		summaries.sort(Comparator.comparingLong(RouteSummary::count).reversed().thenComparing(RouteSummary::route));
 		List<SlowRequest> slowList = new ArrayList<>();
 		while (!slowestFirst.isEmpty() && slowList.size() < Math.min(slowest, MAX_SLOWEST)) {

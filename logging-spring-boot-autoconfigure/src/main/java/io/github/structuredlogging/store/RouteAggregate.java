@@ -3,27 +3,53 @@ package io.github.structuredlogging.store;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.github.structuredlogging.http.PerformanceTier;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.PackedHistogram;
 
 /**
- * The requests of one route in one minute, or a window of minutes merged: count, server
- * errors, tiers and a histogram of durations in microseconds. Packed, so that a minute
- * with few requests takes little memory.
+ * The requests of one route in one minute, or of a window of minutes merged: count,
+ * server errors, tiers and a histogram of durations in microseconds, from 1 µs to an hour,
+ * to two significant digits (1%). A minute's histogram is packed, so that a minute with
+ * few requests takes little memory; a window's is not, so that merging minutes into it is
+ * quick.
  */
 final class RouteAggregate {
 
-	private static final int SIGNIFICANT_DIGITS = 3;
+	private static final long LONGEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
-	private final PackedHistogram durations = new PackedHistogram(SIGNIFICANT_DIGITS);
+	private static final int SIGNIFICANT_DIGITS = 2;
+
+	private final Histogram durations;
 
 	private final EnumMap<PerformanceTier, Long> tiers = new EnumMap<>(PerformanceTier.class);
 
 	private long serverErrors;
 
+	private RouteAggregate(Histogram durations) {
+		this.durations = durations;
+	}
+
+	/**
+	 * Create the aggregate of one minute.
+	 * @return an empty aggregate that takes little memory
+	 */
+	static RouteAggregate minute() {
+		return new RouteAggregate(new PackedHistogram(1, LONGEST_MICROS, SIGNIFICANT_DIGITS));
+	}
+
+	/**
+	 * Create the aggregate of a window, to merge minutes into.
+	 * @return an empty aggregate that merges quickly
+	 */
+	static RouteAggregate window() {
+		return new RouteAggregate(new Histogram(1, LONGEST_MICROS, SIGNIFICANT_DIGITS));
+	}
+
 	synchronized void record(long durationMicros, int status, PerformanceTier tier) {
-		this.durations.recordValue(Math.max(1, durationMicros));
+		this.durations.recordValue(Math.min(Math.max(1, durationMicros), LONGEST_MICROS));
 		this.tiers.merge(tier, 1L, Long::sum);
 		if (status >= 500) {
 			this.serverErrors++;

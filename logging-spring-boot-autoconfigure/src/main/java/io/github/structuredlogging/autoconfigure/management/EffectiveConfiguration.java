@@ -3,6 +3,7 @@ package io.github.structuredlogging.autoconfigure.management;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -65,8 +66,8 @@ final class EffectiveConfiguration implements Supplier<Map<String, Object>> {
 
 	private static Map<String, Object> output(PipelineSettings pipeline) {
 		Map<String, Object> output = new LinkedHashMap<>();
-		output.put("console", pipeline.consoleEnabled() ? pipeline.consoleFormat().name().toLowerCase() : "off");
-		output.put("json_layout", pipeline.layout().name().toLowerCase());
+		output.put("console", pipeline.consoleEnabled() ? pipeline.consoleFormat().name().toLowerCase(Locale.ROOT) : "off");
+		output.put("json_layout", pipeline.layout().name().toLowerCase(Locale.ROOT));
 		output.put("service_name", pipeline.service().name());
 		output.put("environment", pipeline.service().environment());
 		output.put("directory", (pipeline.directory() != null) ? pipeline.directory().toAbsolutePath().toString() : null);
@@ -88,7 +89,7 @@ final class EffectiveConfiguration implements Supplier<Map<String, Object>> {
 			file.put("max_history_days", stream.maxHistoryDays());
 			file.put("total_size_cap", stream.totalSizeCap().toString());
 			file.put("compress", stream.compress());
-			file.put("fsync", stream.fsync().name().toLowerCase().replace('_', '-'));
+			file.put("fsync", stream.fsync().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 			streams.add(file);
 		}
 		return streams;
@@ -123,7 +124,7 @@ final class EffectiveConfiguration implements Supplier<Map<String, Object>> {
 		if (this.audit != null) {
 			audit.put("chain", (this.audit.getSigningKey() != null) ? "hmac-sha256" : "sha256");
 			audit.put("signing_key", (this.audit.getSigningKey() != null) ? SECRET : null);
-			audit.put("fsync", this.audit.getFsync().name().toLowerCase().replace('_', '-'));
+			audit.put("fsync", this.audit.getFsync().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 		}
 		return audit;
 	}
