@@ -1,6 +1,5 @@
 package io.github.structuredlogging.store;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +11,7 @@ import org.HdrHistogram.PackedHistogram;
 /**
  * The requests of one route in one minute, or of a window of minutes merged: count,
  * server errors, tiers and a histogram of durations in microseconds, from 1 µs to an hour,
- * to two significant digits (1%). A minute's histogram is packed, so that a minute with
+ * to two significant digits (1%); longer requests count as an hour. A minute's histogram is packed, so that a minute with
  * few requests takes little memory; a window's is not, so that merging minutes into it is
  * quick.
  */
@@ -24,7 +23,7 @@ final class RouteAggregate {
 
 	private final Histogram durations;
 
-	private final EnumMap<PerformanceTier, Long> tiers = new EnumMap<>(PerformanceTier.class);
+	private final long[] tiers = new long[PerformanceTier.values().length];
 
 	private long serverErrors;
 
@@ -50,7 +49,7 @@ final class RouteAggregate {
 
 	synchronized void record(long durationMicros, int status, PerformanceTier tier) {
 		this.durations.recordValue(Math.min(Math.max(1, durationMicros), LONGEST_MICROS));
-		this.tiers.merge(tier, 1L, Long::sum);
+		this.tiers[tier.ordinal()]++;
 		if (status >= 500) {
 			this.serverErrors++;
 		}
@@ -58,7 +57,9 @@ final class RouteAggregate {
 
 	synchronized void addTo(RouteAggregate total) {
 		total.durations.add(this.durations);
-		this.tiers.forEach((tier, count) -> total.tiers.merge(tier, count, Long::sum));
+		for (int i = 0; i < this.tiers.length; i++) {
+			total.tiers[i] += this.tiers[i];
+		}
 		total.serverErrors += this.serverErrors;
 	}
 
@@ -66,7 +67,7 @@ final class RouteAggregate {
 		long count = this.durations.getTotalCount();
 		Map<String, Long> tierCounts = new LinkedHashMap<>();
 		for (PerformanceTier tier : PerformanceTier.values()) {
-			tierCounts.put(tier.value(), this.tiers.getOrDefault(tier, 0L));
+			tierCounts.put(tier.value(), this.tiers[tier.ordinal()]);
 		}
 		return new RouteSummary(route, count, this.serverErrors,
 				(count > 0) ? (double) this.serverErrors / count : 0, percentile(50), percentile(95), percentile(99),
