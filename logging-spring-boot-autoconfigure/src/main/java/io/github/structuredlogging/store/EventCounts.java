@@ -29,7 +29,8 @@ public final class EventCounts {
 
 	private final Map<String, LongAdder> byLogger = new ConcurrentHashMap<>();
 
-	private final Map<String, LongAdder> byLevelAndStream = new ConcurrentHashMap<>();
+	// By stream, then by level, indexed as in LEVELS: no key is built per event.
+	private final Map<String, LongAdder[]> byStreamAndLevel = new ConcurrentHashMap<>();
 
 	private final AtomicLongArray secondOfSlot = new AtomicLongArray(SECONDS);
 
@@ -42,7 +43,8 @@ public final class EventCounts {
 	void record(StoredEvent event) {
 		count(this.byLevel, event.level().toString());
 		count(this.byStream, event.stream());
-		count(this.byLevelAndStream, key(event.level().toString(), event.stream()));
+		this.byStreamAndLevel.computeIfAbsent(event.stream(), (stream) -> newAdders())[levelIndex(event.level())]
+			.increment();
 		String logger = (this.byLogger.size() < MAX_LOGGERS || this.byLogger.containsKey(event.logger()))
 				? event.logger() : OTHER_LOGGERS;
 		count(this.byLogger, logger);
@@ -79,12 +81,21 @@ public final class EventCounts {
 	 * @return the number of events
 	 */
 	public long count(String level, String stream) {
-		LongAdder count = this.byLevelAndStream.get(key(level, stream));
-		return (count != null) ? count.sum() : 0;
+		LongAdder[] counts = this.byStreamAndLevel.get(stream);
+		return (counts != null) ? counts[levelIndex(Level.toLevel(level))].sum() : 0;
 	}
 
-	private static String key(String level, String stream) {
-		return level + '|' + stream;
+	private static LongAdder[] newAdders() {
+		LongAdder[] adders = new LongAdder[5];
+		for (int i = 0; i < adders.length; i++) {
+			adders[i] = new LongAdder();
+		}
+		return adders;
+	}
+
+	// TRACE, DEBUG, INFO, WARN, ERROR: logback's levels are 5000, 10000, 20000, 30000, 40000.
+	private static int levelIndex(Level level) {
+		return Math.min(4, Math.max(0, level.toInt() / 10_000));
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.github.structuredlogging.store;
 
-import java.util.Arrays;
 import java.util.Map;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -46,15 +45,7 @@ public final class EventStoreAppender extends AppenderBase<ILoggingEvent> {
 		message = (message == null) ? "" : (this.masker != null) ? this.masker.mask(message) : message;
 		this.store.add(new StoredEvent(this.store.nextSequence(), event.getTimeStamp(), event.getLevel(),
 				event.getLoggerName(), LogStreams.streamOf(event.getMarkerList()), mdc.get(CorrelationId.MDC_KEY),
-				mdc.get(MDC_TRACE_ID), message, withoutLineSeparator(line)));
-	}
-
-	private static byte[] withoutLineSeparator(byte[] line) {
-		int end = line.length;
-		while (end > 0 && (line[end - 1] == '\n' || line[end - 1] == '\r')) {
-			end--;
-		}
-		return (end == line.length) ? line : Arrays.copyOf(line, end);
+				mdc.get(MDC_TRACE_ID), message, line));
 	}
 
 }

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param correlationId the correlation ID, when any
  * @param traceId the trace ID, when any
  * @param message the formatted message, masked
- * @param json the JSON line as written, masked, without its line separator
+ * @param json the JSON line as written, masked; the bytes the files got, shared with them
  */
 public record StoredEvent(long sequence, long timestamp, Level level, String logger, String stream,
 		@Nullable String correlationId, @Nullable String traceId, String message, byte[] json) {
@@ -32,11 +32,15 @@ public record StoredEvent(long sequence, long timestamp, Level level, String log
 	}
 
 	/**
-	 * Return the JSON line as text.
+	 * Return the JSON line as text, without its line separator.
 	 * @return the JSON line
 	 */
 	public String jsonText() {
-		return new String(this.json, StandardCharsets.UTF_8);
+		int end = this.json.length;
+		while (end > 0 && (this.json[end - 1] == '\n' || this.json[end - 1] == '\r')) {
+			end--;
+		}
+		return new String(this.json, 0, end, StandardCharsets.UTF_8);
 	}
 
 	/**

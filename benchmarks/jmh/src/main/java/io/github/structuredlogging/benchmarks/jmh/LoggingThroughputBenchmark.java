@@ -32,7 +32,7 @@ import org.slf4j.MDC;
 @Fork(1)
 public class LoggingThroughputBenchmark {
 
-	@Param({ "starter", "logstash", "boot", "pattern" })
+	@Param({ "starter", "starter-full", "logstash", "boot", "pattern" })
 	String pipeline;
 
 	private LoggerContext context;

@@ -18,8 +18,12 @@ import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.json.ServiceIdentity;
 import io.github.structuredlogging.json.StackTraceOptions;
 import io.github.structuredlogging.json.StructuredJsonEncoders;
+import io.github.structuredlogging.logback.ConsoleFormat;
 import io.github.structuredlogging.logback.DroppedEvents;
+import io.github.structuredlogging.logback.PipelineSettings;
+import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.logback.StructuredAsyncAppender;
+import io.github.structuredlogging.logback.StructuredLogbackPipeline;
 import io.github.structuredlogging.masking.Masker;
 import io.github.structuredlogging.masking.MaskingSettings;
 import net.logstash.logback.encoder.LogstashEncoder;
@@ -28,6 +32,7 @@ import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The logging pipelines compared: the same asynchronous appender in front of the same
@@ -49,6 +54,9 @@ final class Pipelines {
 	 * as the starter does by default (caller cost)
 	 */
 	static Logger build(LoggerContext context, String variant, boolean lossless) {
+		if ("starter-full".equals(variant)) {
+			return full(context, lossless);
+		}
 		Path file = tempFile(variant);
 		FileAppender<ILoggingEvent> appender = new FileAppender<>();
 		appender.setContext(context);
@@ -72,6 +80,35 @@ final class Pipelines {
 		logger.setAdditive(false);
 		logger.addAppender(async);
 		return logger;
+	}
+
+	// The starter's own pipeline as it attaches itself: the application stream file and the
+	// in-memory event store behind its asynchronous appender, one encoding per event.
+	private static Logger full(LoggerContext context, boolean lossless) {
+		Path directory = tempDirectory();
+		StreamFile application = new StreamFile("application", DataSize.ofGigabytes(100), 1, DataSize.ofBytes(0),
+				false);
+		PipelineSettings settings = new PipelineSettings(false, ConsoleFormat.JSON, JsonLayout.DEFAULT, SERVICE,
+				new StackTraceOptions(false, 64, 16384, List.of()), directory, List.of(application), 8192,
+				Duration.ofSeconds(10), new Masker(MaskingSettings.defaults()), 10_000);
+		new StructuredLogbackPipeline(context, settings).attach(null);
+		if (lossless) {
+			((StructuredAsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME)
+				.getAppender(StructuredLogbackPipeline.FILES_APPENDER)).setDiscardingThreshold(0);
+		}
+		return context.getLogger("com.example.orders.OrderService");
+	}
+
+	private static Path tempDirectory() {
+		try {
+			Path directory = Files.createTempDirectory("bench-starter-full-");
+			directory.toFile().deleteOnExit();
+			directory.resolve("application.json").toFile().deleteOnExit();
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Encoder<ILoggingEvent> encoder(LoggerContext context, String variant) {

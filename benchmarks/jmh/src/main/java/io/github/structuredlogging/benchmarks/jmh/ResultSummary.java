@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Prints min, median and max of the forks' means for every benchmark in JMH JSON result
- * files: the spread over repeated runs, which JMH's own mean ± error does not show.
+ * Prints min, median and max of the forks' means (medians, for sample-time benchmarks) for
+ * every benchmark in JMH JSON result files: the spread over repeated runs, which JMH's own
+ * mean ± error does not show.
  *
  * <pre>java -cp benchmarks/jmh/target/benchmarks.jar io.github.structuredlogging.benchmarks.jmh.ResultSummary benchmarks/results/*.json</pre>
  */
@@ -34,6 +35,10 @@ public final class ResultSummary {
 					}
 					forkMeans.add(sum / fork.size());
 				}
+				// Sample mode keeps histograms: each fork's median instead of its mean.
+				for (JsonNode fork : result.path("primaryMetric").path("rawDataHistogram")) {
+					forkMeans.add(forkMedian(fork));
+				}
 				forkMeans.sort(null);
 				String name = result.path("benchmark").asString().replaceAll(".*\\.", "") + params(result) + " ("
 						+ Path.of(file).getFileName() + ", " + result.path("threads").asInt() + "t)";
@@ -52,6 +57,26 @@ public final class ResultSummary {
 		List<String> values = new ArrayList<>();
 		params.properties().forEach((entry) -> values.add(entry.getKey() + "=" + entry.getValue().asString()));
 		return values.toString();
+	}
+
+	private static double forkMedian(JsonNode iterations) {
+		List<double[]> counts = new ArrayList<>();
+		long total = 0;
+		for (JsonNode iteration : iterations) {
+			for (JsonNode bucket : iteration) {
+				counts.add(new double[] { bucket.get(0).asDouble(), bucket.get(1).asDouble() });
+				total += bucket.get(1).asLong();
+			}
+		}
+		counts.sort((a, b) -> Double.compare(a[0], b[0]));
+		double seen = 0;
+		for (double[] bucket : counts) {
+			seen += bucket[1];
+			if (seen >= total / 2.0) {
+				return bucket[0];
+			}
+		}
+		return Double.NaN;
 	}
 
 	private static double median(List<Double> sorted) {
