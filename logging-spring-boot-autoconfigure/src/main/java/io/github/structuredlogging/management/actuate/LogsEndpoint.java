@@ -77,7 +77,6 @@ public final class LogsEndpoint {
 	 * @return the section, or a 400 or 404 response
 	 */
 	@ReadOperation
-	@SuppressWarnings("checkstyle:ParameterName")
 	public WebEndpointResponse<Object> section(@Selector String section, @Nullable String level,
 			@Nullable String logger, @Nullable String stream, @Nullable String correlation_id,
 			@Nullable String trace_id, @Nullable String since, @Nullable String until, @Nullable String q,
