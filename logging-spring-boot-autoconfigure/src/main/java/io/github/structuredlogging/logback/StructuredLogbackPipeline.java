@@ -154,7 +154,7 @@ public final class StructuredLogbackPipeline {
 			}
 		}
 		if (store != null) {
-			EventStoreAppender storeAppender = new EventStoreAppender(store, encoder, this.settings.masker());
+			EventStoreAppender storeAppender = new EventStoreAppender(store, encoder);
 			storeAppender.setContext(this.context);
 			storeAppender.setName(STORE_APPENDER);
 			storeAppender.start();

@@ -23,13 +23,12 @@ public final class EventCounts {
 
 	private static final int SECONDS = 15 * 60;
 
-	private final Map<String, LongAdder> byLevel = new ConcurrentHashMap<>();
-
-	private final Map<String, LongAdder> byStream = new ConcurrentHashMap<>();
+	private static final String[] LEVEL_NAMES = { "TRACE", "DEBUG", "INFO", "WARN", "ERROR" };
 
 	private final Map<String, LongAdder> byLogger = new ConcurrentHashMap<>();
 
-	// By stream, then by level, indexed as in LEVELS: no key is built per event.
+	// By stream, then by level (TRACE to ERROR): one count per event, from which the
+	// totals by level and by stream are summed when read.
 	private final Map<String, LongAdder[]> byStreamAndLevel = new ConcurrentHashMap<>();
 
 	private final AtomicLongArray secondOfSlot = new AtomicLongArray(SECONDS);
@@ -41,8 +40,6 @@ public final class EventCounts {
 	private volatile long lastEventTime;
 
 	void record(StoredEvent event) {
-		count(this.byLevel, event.level().toString());
-		count(this.byStream, event.stream());
 		this.byStreamAndLevel.computeIfAbsent(event.stream(), (stream) -> newAdders())[levelIndex(event.level())]
 			.increment();
 		String logger = (this.byLogger.size() < MAX_LOGGERS || this.byLogger.containsKey(event.logger()))
@@ -71,7 +68,16 @@ public final class EventCounts {
 	 * @return counts by level name
 	 */
 	public Map<String, Long> byLevel() {
-		return snapshot(this.byLevel, Integer.MAX_VALUE);
+		Map<String, LongAdder> byLevel = new LinkedHashMap<>();
+		for (LongAdder[] levels : this.byStreamAndLevel.values()) {
+			for (int i = 0; i < levels.length; i++) {
+				long count = levels[i].sum();
+				if (count > 0) {
+					byLevel.computeIfAbsent(LEVEL_NAMES[i], (name) -> new LongAdder()).add(count);
+				}
+			}
+		}
+		return snapshot(byLevel, Integer.MAX_VALUE);
 	}
 
 	/**
@@ -103,7 +109,15 @@ public final class EventCounts {
 	 * @return counts by stream name
 	 */
 	public Map<String, Long> byStream() {
-		return snapshot(this.byStream, Integer.MAX_VALUE);
+		Map<String, LongAdder> byStream = new LinkedHashMap<>();
+		this.byStreamAndLevel.forEach((stream, levels) -> {
+			LongAdder total = new LongAdder();
+			for (LongAdder level : levels) {
+				total.add(level.sum());
+			}
+			byStream.put(stream, total);
+		});
+		return snapshot(byStream, Integer.MAX_VALUE);
 	}
 
 	/**

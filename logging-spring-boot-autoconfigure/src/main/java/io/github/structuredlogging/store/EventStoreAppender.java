@@ -7,8 +7,6 @@ import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
 import io.github.structuredlogging.api.CorrelationId;
 import io.github.structuredlogging.api.LogStreams;
-import io.github.structuredlogging.masking.Masker;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Adds every event it is given to an {@link EventStore}, as the JSON line the encoder
@@ -23,29 +21,23 @@ public final class EventStoreAppender extends AppenderBase<ILoggingEvent> {
 
 	private final Encoder<ILoggingEvent> encoder;
 
-	private final @Nullable Masker masker;
-
 	/**
 	 * Create an appender that feeds the given store.
 	 * @param store the store
 	 * @param encoder writes the JSON line, masked
-	 * @param masker masks the message kept for text search, {@code null} for none
 	 */
-	public EventStoreAppender(EventStore store, Encoder<ILoggingEvent> encoder, @Nullable Masker masker) {
+	public EventStoreAppender(EventStore store, Encoder<ILoggingEvent> encoder) {
 		this.store = store;
 		this.encoder = encoder;
-		this.masker = masker;
 	}
 
 	@Override
 	protected void append(ILoggingEvent event) {
 		byte[] line = this.encoder.encode(event);
 		Map<String, String> mdc = event.getMDCPropertyMap();
-		String message = event.getFormattedMessage();
-		message = (message == null) ? "" : (this.masker != null) ? this.masker.mask(message) : message;
 		this.store.add(new StoredEvent(this.store.nextSequence(), event.getTimeStamp(), event.getLevel(),
 				event.getLoggerName(), LogStreams.streamOf(event.getMarkerList()), mdc.get(CorrelationId.MDC_KEY),
-				mdc.get(MDC_TRACE_ID), message, line));
+				mdc.get(MDC_TRACE_ID), line));
 	}
 
 }

@@ -5,6 +5,10 @@ import java.util.Objects;
 
 import ch.qos.logback.classic.Level;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One event as it was written: the masked JSON line plus the few fields the log API
@@ -17,17 +21,19 @@ import org.jspecify.annotations.Nullable;
  * @param stream the stream the event belongs to
  * @param correlationId the correlation ID, when any
  * @param traceId the trace ID, when any
- * @param message the formatted message, masked
  * @param json the JSON line as written, masked; the bytes the files got, shared with them
  */
 public record StoredEvent(long sequence, long timestamp, Level level, String logger, String stream,
-		@Nullable String correlationId, @Nullable String traceId, String message, byte[] json) {
+		@Nullable String correlationId, @Nullable String traceId, byte[] json) {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final String MESSAGE_FIELD = "message";
 
 	public StoredEvent {
 		Objects.requireNonNull(level, "'level' must not be null");
 		Objects.requireNonNull(logger, "'logger' must not be null");
 		Objects.requireNonNull(stream, "'stream' must not be null");
-		Objects.requireNonNull(message, "'message' must not be null");
 		Objects.requireNonNull(json, "'json' must not be null");
 	}
 
@@ -44,12 +50,37 @@ public record StoredEvent(long sequence, long timestamp, Level level, String log
 	}
 
 	/**
+	 * Return the message as written, masked. Read from the JSON line when asked, so that the
+	 * writer thread does not mask it a second time; both layouts name it {@code message}.
+	 * @return the message, empty when the line has none
+	 */
+	public String message() {
+		try (JsonParser parser = MAPPER.createParser(this.json)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return "";
+			}
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				parser.nextToken();
+				if (MESSAGE_FIELD.equals(name)) {
+					return parser.getValueAsString("");
+				}
+				parser.skipChildren();
+			}
+			return "";
+		}
+		catch (JacksonException ex) {
+			return "";
+		}
+	}
+
+	/**
 	 * Return the approximate heap the event takes, for the store's size report.
 	 * @return the size in bytes
 	 */
 	long footprint() {
-		// Object headers and references, plus the two payloads; strings are mostly Latin-1.
-		return 96 + this.json.length + this.message.length() + this.logger.length();
+		// Object headers and references, plus the line and the logger name (mostly Latin-1).
+		return 96 + this.json.length + this.logger.length();
 	}
 
 }

@@ -57,7 +57,7 @@ class EventStoreTests {
 
 	private void add(String message, Level level) {
 		this.store.add(new StoredEvent(this.store.nextSequence(), System.currentTimeMillis(), level, "test", "application",
-				null, null, message, ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8)));
+				null, null, ("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static List<String> messages(List<StoredEvent> events) {

@@ -77,7 +77,7 @@ public class LogApiBenchmark {
 		encoder.setContext(context);
 		encoder.start();
 		EventStore store = new EventStore(CAPACITY);
-		EventStoreAppender appender = new EventStoreAppender(store, encoder, masker);
+		EventStoreAppender appender = new EventStoreAppender(store, encoder);
 		appender.setContext(context);
 		appender.start();
 		// Twice the capacity, so that the ring has wrapped as in a running service.
