@@ -9,13 +9,17 @@ import org.jspecify.annotations.Nullable;
  * the stream files an event lands in and the event store all write the same bytes, so
  * the event is encoded once however many of them take it.
  */
-final class EncodeOnceEncoder extends EncoderBase<ILoggingEvent> {
+public final class EncodeOnceEncoder extends EncoderBase<ILoggingEvent> {
 
 	private final EncoderBase<ILoggingEvent> delegate;
 
 	private volatile Encoded last = new Encoded(null, new byte[0]);
 
-	EncodeOnceEncoder(EncoderBase<ILoggingEvent> delegate) {
+	/**
+	 * Create an encoder that remembers the last event the delegate encoded.
+	 * @param delegate the encoder
+	 */
+	public EncodeOnceEncoder(EncoderBase<ILoggingEvent> delegate) {
 		this.delegate = delegate;
 	}
 

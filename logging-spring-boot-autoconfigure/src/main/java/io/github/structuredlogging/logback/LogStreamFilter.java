@@ -8,11 +8,15 @@ import io.github.structuredlogging.api.LogStreams;
 /**
  * Lets through only the events of one stream.
  */
-final class LogStreamFilter extends Filter<ILoggingEvent> {
+public final class LogStreamFilter extends Filter<ILoggingEvent> {
 
 	private final String stream;
 
-	LogStreamFilter(String stream) {
+	/**
+	 * Create a filter that lets only the given stream through.
+	 * @param stream the stream
+	 */
+	public LogStreamFilter(String stream) {
 		this.stream = stream;
 	}
 

@@ -13,7 +13,7 @@ import ch.qos.logback.core.spi.AppenderAttachableImpl;
  * event store. Runs on the single worker thread of the {@link StructuredAsyncAppender} in
  * front of it.
  */
-final class StreamFilesAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
+public final class StreamFilesAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		implements AppenderAttachable<ILoggingEvent> {
 
 	private final AppenderAttachableImpl<ILoggingEvent> streams = new AppenderAttachableImpl<>();

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import ch.qos.logback.core.Context;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +16,6 @@ import org.jspecify.annotations.Nullable;
  * the newest event without locking, skipping slots overwritten while they read.
  */
 public final class EventStore {
-
-	private static final String CONTEXT_KEY = EventStore.class.getName();
 
 	private final AtomicReferenceArray<@Nullable StoredEvent> slots;
 
@@ -37,23 +34,6 @@ public final class EventStore {
 			throw new IllegalArgumentException("'capacity' must be at least 1");
 		}
 		this.slots = new AtomicReferenceArray<>(capacity);
-	}
-
-	/**
-	 * Return the store of the given logback context, if the pipeline created one.
-	 * @param context the logback context
-	 * @return the store or {@code null}
-	 */
-	public static @Nullable EventStore find(Context context) {
-		return (context.getObject(CONTEXT_KEY) instanceof EventStore store) ? store : null;
-	}
-
-	/**
-	 * Make this the store of the given logback context.
-	 * @param context the logback context
-	 */
-	public void registerWith(Context context) {
-		context.putObject(CONTEXT_KEY, this);
 	}
 
 	/**

@@ -29,7 +29,7 @@ class StructuredAsyncAppenderTests {
 
 	private final StuckAppender files = new StuckAppender();
 
-	private final DroppedEvents dropped = DroppedEvents.of(this.context);
+	private final DroppedEvents dropped = new DroppedEvents();
 
 	private final Logger logger = this.context.getLogger("com.example.orders");
 

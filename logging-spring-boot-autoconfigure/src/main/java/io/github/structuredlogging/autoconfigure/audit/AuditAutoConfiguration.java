@@ -21,11 +21,11 @@ import io.github.structuredlogging.audit.FailureEventDefaulter;
 import io.github.structuredlogging.audit.SecurityAuditListener;
 import io.github.structuredlogging.audit.SessionAuditListener;
 import io.github.structuredlogging.audit.ChainPosition;
-import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
-import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties;
 import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
 import io.github.structuredlogging.http.UserAgents;
 import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
+import io.github.structuredlogging.api.LogStreams;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -53,12 +53,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.util.ClassUtils;
-import org.springframework.util.StringUtils;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -66,17 +64,17 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Auto-configuration of the audit trail: hash-chained records in the {@code audit} stream,
  * continuing the chain found in the audit files, and the {@link AuditLogger} API.
  */
-@AutoConfiguration(after = { StructuredLoggingAutoConfiguration.class, MaskingAutoConfiguration.class })
+@AutoConfiguration(after = MaskingAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "structured-logging.audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AuditProperties.class)
 public final class AuditAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AuditTrail auditTrail(AuditProperties properties, ObjectProvider<StructuredLoggingProperties> logging,
-			Environment environment, ObjectProvider<Masker> masker, ObjectProvider<RequestOriginLookup> origin) {
+	AuditTrail auditTrail(AuditProperties properties, ObjectProvider<StructuredLoggingRuntime> runtime,
+			ObjectProvider<Masker> masker, ObjectProvider<RequestOriginLookup> origin) {
 		RequestOriginLookup lookup = origin.getIfAvailable(() -> () -> RequestOrigin.NONE);
-		return new AuditTrail(new AuditChain(properties.getSigningKey()), start(logging.getIfAvailable(), environment),
+		return new AuditTrail(new AuditChain(properties.getSigningKey()), start(runtime.getIfAvailable()),
 				masker.getIfAvailable(), Clock.systemUTC(), lookup::current);
 	}
 
@@ -104,14 +102,9 @@ public final class AuditAutoConfiguration {
 
 	// The chain goes on from the last record in the audit files, across restarts and
 	// rotation; without files it starts afresh.
-	private static ChainPosition start(@Nullable StructuredLoggingProperties logging, Environment environment) {
-		if (logging == null || !logging.getFile().getAudit().isEnabled()) {
-			return ChainPosition.START;
-		}
-		String directory = StringUtils.hasText(logging.getFile().getDirectory()) ? logging.getFile().getDirectory()
-				: environment.getProperty("logging.file.path");
-		return StringUtils.hasText(directory) ? AuditFiles.lastPosition(AuditFiles.inOrder(Path.of(directory)))
-				: ChainPosition.START;
+	private static ChainPosition start(@Nullable StructuredLoggingRuntime runtime) {
+		Path directory = (runtime != null) ? runtime.directoryOf(LogStreams.AUDIT) : null;
+		return (directory != null) ? AuditFiles.lastPosition(AuditFiles.inOrder(directory)) : ChainPosition.START;
 	}
 
 	@Configuration(proxyBeanMethods = false)

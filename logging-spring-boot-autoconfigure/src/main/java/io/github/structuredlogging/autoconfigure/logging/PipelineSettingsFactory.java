@@ -12,7 +12,7 @@ import io.github.structuredlogging.autoconfigure.masking.MaskingProperties;
 import io.github.structuredlogging.autoconfigure.masking.MaskingSettingsFactory;
 import io.github.structuredlogging.json.StackTraceOptions;
 import io.github.structuredlogging.logback.FsyncPolicy;
-import io.github.structuredlogging.logback.PipelineSettings;
+import io.github.structuredlogging.runtime.PipelineSettings;
 import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.masking.Masker;
 import org.jspecify.annotations.Nullable;
@@ -56,15 +56,20 @@ final class PipelineSettingsFactory {
 	}
 
 	/**
-	 * Bind and validate the properties the pipeline needs.
+	 * Bind and validate the properties the pipeline needs, with the classes and checks of
+	 * the configuration properties beans.
 	 * @param environment the environment
-	 * @return the properties
+	 * @return the properties, {@code null} when structured logging is disabled
 	 * @throws org.springframework.boot.context.properties.bind.BindException naming the
 	 * property when a value is invalid
 	 */
-	static PipelineProperties bind(Environment environment) {
+	static @Nullable PipelineProperties bind(Environment environment) {
 		Binder binder = Binder.get(environment);
-		return new PipelineProperties(bind(binder, PREFIX, new StructuredLoggingProperties()),
+		StructuredLoggingProperties logging = bind(binder, PREFIX, new StructuredLoggingProperties());
+		if (!logging.isEnabled()) {
+			return null;
+		}
+		return new PipelineProperties(logging,
 				bind(binder, MASKING_PREFIX, new MaskingProperties()),
 				binder.bind(AUDIT_PREFIX, Bindable.ofInstance(new AuditProperties())).orElseGet(AuditProperties::new));
 	}

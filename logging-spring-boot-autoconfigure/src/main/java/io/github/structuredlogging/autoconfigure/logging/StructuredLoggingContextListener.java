@@ -5,8 +5,10 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import ch.qos.logback.core.spi.LifeCycle;
-import io.github.structuredlogging.logback.PipelineSettings;
-import io.github.structuredlogging.logback.StructuredLogbackPipeline;
+import io.github.structuredlogging.runtime.PipelineSettings;
+import io.github.structuredlogging.runtime.StructuredLogbackPipeline;
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.env.Environment;
 
@@ -20,6 +22,22 @@ public class StructuredLoggingContextListener extends ContextAwareBase implement
 
 	private boolean started;
 
+	private @Nullable StructuredLoggingRuntime runtime;
+
+	/**
+	 * Return the runtime that an included configuration attached to the given context.
+	 * @param context the logback context
+	 * @return the runtime, {@code null} when the configuration does not include it
+	 */
+	static @Nullable StructuredLoggingRuntime runtimeOf(LoggerContext context) {
+		for (LoggerContextListener listener : context.getCopyOfListenerList()) {
+			if (listener instanceof StructuredLoggingContextListener structured && structured.runtime != null) {
+				return structured.runtime;
+			}
+		}
+		return null;
+	}
+
 	@Override
 	public void start() {
 		if (!(getContext() instanceof LoggerContext context)
@@ -27,19 +45,21 @@ public class StructuredLoggingContextListener extends ContextAwareBase implement
 			addWarn("No Spring environment in the logback context: structured logging needs Spring Boot");
 			return;
 		}
-		if (!environment.getProperty(PipelineSettingsFactory.PREFIX + ".enabled", Boolean.class, true)) {
+		PipelineSettingsFactory.PipelineProperties properties = PipelineSettingsFactory.bind(environment);
+		if (properties == null) {
 			return;
 		}
-		PipelineSettings settings = PipelineSettingsFactory.create(PipelineSettingsFactory.bind(environment),
-				environment);
-		new StructuredLogbackPipeline(context, settings).attach(context.getProperty("CONSOLE_LOG_THRESHOLD"))
-			.forEach(this::addWarn);
+		PipelineSettings settings = PipelineSettingsFactory.create(properties, environment);
+		this.runtime = new StructuredLogbackPipeline(context, settings)
+			.attach(context.getProperty("CONSOLE_LOG_THRESHOLD"));
+		this.runtime.problems().forEach(this::addWarn);
 		this.started = true;
 	}
 
 	@Override
 	public void stop() {
 		this.started = false;
+		this.runtime = null;
 	}
 
 	@Override

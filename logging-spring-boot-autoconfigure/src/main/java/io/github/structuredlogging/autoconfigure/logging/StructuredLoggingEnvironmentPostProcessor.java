@@ -6,6 +6,8 @@ import io.github.structuredlogging.logback.ConsoleFormat;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -20,13 +22,25 @@ public class StructuredLoggingEnvironmentPostProcessor implements EnvironmentPos
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		boolean enabled = environment.getProperty("structured-logging.enabled", Boolean.class, true);
-		boolean textConsole = environment.getProperty("structured-logging.console.enabled", Boolean.class, true)
-				&& ConsoleFormat.TEXT.name()
-					.equalsIgnoreCase(environment.getProperty("structured-logging.console.format", ""));
+		Binder binder = Binder.get(environment);
+		boolean enabled = binder.bind(PipelineSettingsFactory.PREFIX + ".enabled", Boolean.class).orElse(true);
+		boolean textConsole = binder.bind(PipelineSettingsFactory.PREFIX + ".console.enabled", Boolean.class)
+			.orElse(true) && textFormat(binder);
 		if (enabled && !textConsole && !environment.getPropertySources().contains(PROPERTY_SOURCE_NAME)) {
 			environment.getPropertySources()
 				.addLast(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of("spring.main.banner-mode", "off")));
+		}
+	}
+
+	// A bad value is reported, naming the property, once logging is configured.
+	private static boolean textFormat(Binder binder) {
+		try {
+			return binder.bind(PipelineSettingsFactory.PREFIX + ".console.format", ConsoleFormat.class)
+				.map(ConsoleFormat.TEXT::equals)
+				.orElse(false);
+		}
+		catch (BindException ex) {
+			return false;
 		}
 	}
 

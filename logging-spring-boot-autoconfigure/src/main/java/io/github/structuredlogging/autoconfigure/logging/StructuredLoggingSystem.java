@@ -8,8 +8,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.OutputStreamAppender;
-import io.github.structuredlogging.logback.PipelineSettings;
-import io.github.structuredlogging.logback.StructuredLogbackPipeline;
+import io.github.structuredlogging.runtime.PipelineSettings;
+import io.github.structuredlogging.runtime.StructuredLogbackPipeline;
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,8 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 
 	private @Nullable RuntimeException invalidProperties;
 
+	private @Nullable StructuredLoggingRuntime runtime;
+
 	public StructuredLoggingSystem(ClassLoader classLoader) {
 		super(classLoader);
 	}
@@ -48,7 +51,11 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 	@Override
 	public void initialize(LoggingInitializationContext initializationContext, @Nullable String configLocation,
 			@Nullable LogFile logFile) {
+		this.runtime = null;
 		super.initialize(initializationContext, configLocation, logFile);
+		if (this.runtime == null) {
+			this.runtime = StructuredLoggingContextListener.runtimeOf(loggerContext());
+		}
 		// Logging is suppressed while it is configured: report now that it works.
 		org.slf4j.Logger logger = LoggerFactory.getLogger(StructuredLoggingSystem.class);
 		this.warnings.forEach(logger::warn);
@@ -65,17 +72,17 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 	@Override
 	protected void loadDefaults(LoggingInitializationContext initializationContext, @Nullable LogFile logFile) {
 		Environment environment = initializationContext.getEnvironment();
-		if (environment == null || !environment.getProperty(PipelineSettingsFactory.PREFIX + ".enabled",
-				Boolean.class, true)) {
+		PipelineSettingsFactory.PipelineProperties properties = (environment != null) ? bind(environment) : null;
+		if (environment == null || properties == null) {
 			super.loadDefaults(initializationContext, logFile);
 			return;
 		}
-		PipelineSettings settings = PipelineSettingsFactory.create(bind(environment), environment);
+		PipelineSettings settings = PipelineSettingsFactory.create(properties, environment);
 		// With only 'logging.file.path', the stream files take the place of spring.log.
 		boolean streamsReplaceLogFile = settings.writesFiles()
 				&& !StringUtils.hasText(environment.getProperty("logging.file.name"));
 		super.loadDefaults(initializationContext, streamsReplaceLogFile ? null : logFile);
-		LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+		LoggerContext context = loggerContext();
 		// Jar names on every stack frame cost a class-loader lookup each on the logging
 		// thread, and JSON consumers do not need them.
 		context.setPackagingDataEnabled(false);
@@ -83,12 +90,33 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		StructuredLogbackPipeline pipeline = new StructuredLogbackPipeline(context, settings);
 		replaceBootConsole(root, environment);
 		encodeBootFileAsJson(root, environment, pipeline);
-		this.errors.addAll(pipeline.attach(context.getProperty("CONSOLE_LOG_THRESHOLD")));
+		this.runtime = pipeline.attach(context.getProperty("CONSOLE_LOG_THRESHOLD"));
+		this.errors.addAll(this.runtime.problems());
+	}
+
+	/**
+	 * Return the runtime of the structured pipeline, once logging is initialized.
+	 * @return the runtime, {@code null} when structured logging is disabled or an own
+	 * logback configuration does not include it
+	 */
+	public @Nullable StructuredLoggingRuntime runtime() {
+		return this.runtime;
+	}
+
+	@Override
+	public void cleanUp() {
+		this.runtime = null;
+		super.cleanUp();
+	}
+
+	// The logging system owns the logback context, as Spring Boot's own does.
+	private static LoggerContext loggerContext() {
+		return (LoggerContext) LoggerFactory.getILoggerFactory();
 	}
 
 	// A bad value must not leave the application without logs: start with the defaults,
 	// then fail start-up once logging works, so the failure report is readable.
-	private PipelineSettingsFactory.PipelineProperties bind(Environment environment) {
+	private PipelineSettingsFactory.@Nullable PipelineProperties bind(Environment environment) {
 		try {
 			return PipelineSettingsFactory.bind(environment);
 		}

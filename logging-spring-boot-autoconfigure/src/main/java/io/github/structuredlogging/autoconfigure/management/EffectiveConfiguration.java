@@ -9,9 +9,9 @@ import java.util.function.Supplier;
 
 import io.github.structuredlogging.autoconfigure.audit.AuditProperties;
 import io.github.structuredlogging.autoconfigure.http.HttpLoggingProperties;
-import io.github.structuredlogging.logback.PipelineSettings;
 import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.runtime.PipelineSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.logging.LoggerConfiguration;

@@ -7,7 +7,6 @@ import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditVerifier;
 import io.github.structuredlogging.autoconfigure.audit.AuditProperties;
-import io.github.structuredlogging.logback.PipelineSettings;
 import io.github.structuredlogging.management.AuditRecords;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.TestEvents;
@@ -16,6 +15,7 @@ import io.github.structuredlogging.management.web.LogApiAccess;
 import io.github.structuredlogging.management.web.LogApiAccessInterceptor;
 import io.github.structuredlogging.management.web.LogApiController;
 import io.github.structuredlogging.management.web.LogApiExceptionHandler;
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 import io.github.structuredlogging.store.EventStore;
 import org.jspecify.annotations.Nullable;
 
@@ -35,21 +35,19 @@ class LogApiEndpointsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	LogApiController structuredLoggingApiController(LogManagement management,
+	LogApiController structuredLoggingApiController(StructuredLoggingRuntime runtime, LogManagement management,
 			ObjectProvider<AuditProperties> audit, ObjectProvider<AuditLogger> auditLogger,
 			ObjectProvider<TestEvents> testEvents, ObjectProvider<LiveTail> liveTail) {
 		AuditLogger logger = auditLogger.getIfAvailable();
-		return new LogApiController(management, auditRecords(audit.getIfAvailable(), logger), logger,
+		return new LogApiController(management, auditRecords(runtime, audit.getIfAvailable(), logger), logger,
 				testEvents.getIfAvailable(), liveTail.getIfAvailable(), Clock.systemUTC());
 	}
 
 	// The audit records are read from the audit files, when the trail writes any.
-	private static @Nullable AuditRecords auditRecords(@Nullable AuditProperties audit,
-			@Nullable AuditLogger logger) {
-		PipelineSettings pipeline = Pipelines.settings();
-		Path directory = (pipeline != null) ? pipeline.filesDirectory() : null;
-		if (audit == null || logger == null || directory == null
-				|| pipeline.streams().stream().noneMatch((stream) -> LogStreams.AUDIT.equals(stream.stream()))) {
+	private static @Nullable AuditRecords auditRecords(StructuredLoggingRuntime runtime,
+			@Nullable AuditProperties audit, @Nullable AuditLogger logger) {
+		Path directory = runtime.directoryOf(LogStreams.AUDIT);
+		if (audit == null || logger == null || directory == null) {
 			return null;
 		}
 		return new AuditRecords(directory, new AuditVerifier(audit.getSigningKey()));

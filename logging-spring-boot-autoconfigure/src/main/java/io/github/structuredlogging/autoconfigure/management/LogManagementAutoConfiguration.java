@@ -2,7 +2,6 @@ package io.github.structuredlogging.autoconfigure.management;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.autoconfigure.audit.AuditAutoConfiguration;
@@ -13,16 +12,18 @@ import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoCo
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties;
 import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
 import io.github.structuredlogging.logback.DroppedEvents;
-import io.github.structuredlogging.logback.PipelineSettings;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.LoggingHealth;
 import io.github.structuredlogging.management.LoggingStatistics;
 import io.github.structuredlogging.masking.Masker;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.RequestStatistics;
+import io.github.structuredlogging.runtime.PipelineSettings;
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,6 +33,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.Assert;
 
 /**
  * Auto-configuration of what the log API and the {@code logs} endpoint report: the event
@@ -41,36 +43,35 @@ import org.springframework.context.annotation.Configuration;
 		AuditAutoConfiguration.class, HttpLoggingAutoConfiguration.class })
 @ConditionalOnClass(LoggerContext.class)
 @ConditionalOnBooleanProperty(name = "structured-logging.enabled", matchIfMissing = true)
+@ConditionalOnBean(StructuredLoggingRuntime.class)
 @EnableConfigurationProperties({ LogApiProperties.class, StructuredLoggingProperties.class })
 public final class LogManagementAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "structured-logging.store.enabled", matchIfMissing = true)
-	EventStore structuredLoggingEventStore(StructuredLoggingProperties properties) {
-		LoggerContext context = Pipelines.loggerContext();
-		EventStore store = (context != null) ? EventStore.find(context) : null;
-		// Detached (and empty) only when logging does not run through this starter's pipeline.
-		return (store != null) ? store : new EventStore(properties.getStore().getCapacity());
+	EventStore structuredLoggingEventStore(StructuredLoggingRuntime runtime) {
+		EventStore store = runtime.store();
+		Assert.state(store != null, "The structured logging runtime was built without an event store");
+		return store;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	LogManagement structuredLoggingManagement(LogApiProperties api, DroppedEvents droppedEvents,
-			ObjectProvider<EventStore> store, ObjectProvider<RequestStatistics> requests,
+	LogManagement structuredLoggingManagement(StructuredLoggingRuntime runtime, LogApiProperties api,
+			DroppedEvents droppedEvents, ObjectProvider<EventStore> store, ObjectProvider<RequestStatistics> requests,
 			ObjectProvider<HttpLoggingProperties> http, ObjectProvider<AuditProperties> audit,
 			ObjectProvider<Masker> masker, ObjectProvider<LoggingSystem> loggingSystem) {
 		Clock clock = Clock.systemUTC();
-		LoggerContext context = Pipelines.loggerContext();
-		PipelineSettings pipeline = Pipelines.settings();
-		Path directory = (pipeline != null) ? pipeline.filesDirectory() : null;
+		PipelineSettings pipeline = runtime.settings();
+		Path directory = runtime.filesDirectory();
 		EventStore events = store.getIfAvailable();
 		LoggingHealth health = new LoggingHealth(directory,
 				new LoggingHealth.DiskThresholds(api.getHealth().getDiskWarnPercent(),
 						api.getHealth().getDiskCriticalPercent()),
-				(context != null) ? context : new LoggerContext(), droppedEvents, events, clock);
-		LoggingStatistics statistics = (events != null) ? new LoggingStatistics(events, droppedEvents, directory,
-				(pipeline != null) ? pipeline.streams() : List.of(), clock) : null;
+				runtime.context(), droppedEvents, events, clock);
+		LoggingStatistics statistics = (events != null)
+				? new LoggingStatistics(events, droppedEvents, directory, pipeline.streams(), clock) : null;
 		EffectiveConfiguration configuration = new EffectiveConfiguration(pipeline, http.getIfAvailable(),
 				audit.getIfAvailable(), masker.getIfAvailable(), api, loggingSystem.getIfAvailable());
 		return new LogManagement(events, health, statistics, requests.getIfAvailable(), configuration);

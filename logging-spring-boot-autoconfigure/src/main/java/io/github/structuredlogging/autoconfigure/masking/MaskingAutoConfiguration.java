@@ -1,8 +1,9 @@
 package io.github.structuredlogging.autoconfigure.masking;
 
-import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.masking.Masker;
-import org.slf4j.LoggerFactory;
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,14 +22,11 @@ public final class MaskingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Masker masker(MaskingProperties properties) {
-		// The log pipeline's own engine, so that its failure count is the one reported.
-		if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context
-				&& context.getObject(Masker.class.getName()) instanceof Masker pipeline
-				&& pipeline.settings().equals(MaskingSettingsFactory.of(properties))) {
-			return pipeline;
-		}
-		return new Masker(MaskingSettingsFactory.of(properties));
+	Masker masker(ObjectProvider<StructuredLoggingRuntime> runtime, MaskingProperties properties) {
+		// The log pipeline's own engine: what is masked in the logs is masked everywhere.
+		StructuredLoggingRuntime pipeline = runtime.getIfAvailable();
+		Masker masker = (pipeline != null) ? pipeline.masker() : null;
+		return (masker != null) ? masker : new Masker(MaskingSettingsFactory.of(properties));
 	}
 
 }

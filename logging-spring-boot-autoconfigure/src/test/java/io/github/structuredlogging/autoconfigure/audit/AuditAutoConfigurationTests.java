@@ -10,6 +10,7 @@ import io.github.structuredlogging.audit.FailureEventDefaulter;
 import io.github.structuredlogging.audit.SecurityAuditListener;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
 import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuditAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment()).withConfiguration(
 			AutoConfigurations.of(StructuredLoggingAutoConfiguration.class, AuditAutoConfiguration.class));
 
 	@TempDir

@@ -1,5 +1,7 @@
 package io.github.structuredlogging.autoconfigure.logging;
 
+import java.nio.file.Path;
+
 import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.json.ServiceIdentity;
 import io.github.structuredlogging.logback.ConsoleFormat;
@@ -8,6 +10,7 @@ import io.github.structuredlogging.logback.DroppedEventsMeterBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -23,8 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StructuredLoggingAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment())
 		.withConfiguration(AutoConfigurations.of(StructuredLoggingAutoConfiguration.class));
+
+	@TempDir
+	Path logs;
 
 	@Test
 	void providesPropertiesIdentityAndDropCounterByDefault() {
@@ -98,7 +104,7 @@ class StructuredLoggingAutoConfigurationTests {
 					"structured-logging.json.stack-trace.max-depth-per-throwable=10",
 					"structured-logging.json.stack-trace.max-length=2000",
 					"structured-logging.json.stack-trace.excluded-frames=^sun\\.reflect",
-					"structured-logging.file.directory=/var/log/orders", "structured-logging.file.async.queue-size=512",
+					"structured-logging.file.directory=" + this.logs, "structured-logging.file.async.queue-size=512",
 					"structured-logging.file.async.max-flush-time=3s",
 					"structured-logging.file.error.enabled=false", "structured-logging.file.error.max-file-size=10MB",
 					"structured-logging.file.error.max-history=7", "structured-logging.file.error.total-size-cap=1GB",
@@ -114,7 +120,7 @@ class StructuredLoggingAutoConfigurationTests {
 				assertThat(stackTrace.getMaxLength()).isEqualTo(2000);
 				assertThat(stackTrace.getExcludedFrames()).containsExactly("^sun\\.reflect");
 				StructuredLoggingProperties.File file = properties.getFile();
-				assertThat(file.getDirectory()).isEqualTo("/var/log/orders");
+				assertThat(file.getDirectory()).isEqualTo(this.logs.toString());
 				assertThat(file.getAsync().getQueueSize()).isEqualTo(512);
 				assertThat(file.getAsync().getMaxFlushTime()).hasSeconds(3);
 				assertThat(file.getError().isEnabled()).isFalse();

@@ -8,6 +8,7 @@ import io.github.structuredlogging.management.web.LiveTail;
 import io.github.structuredlogging.management.web.LogApiAccess;
 import io.github.structuredlogging.management.web.LogApiController;
 import io.github.structuredlogging.management.web.LogApiExceptionHandler;
+import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LogApiAutoConfigurationTests {
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment())
 		.withConfiguration(AutoConfigurations.of(StructuredLoggingAutoConfiguration.class,
 				LogManagementAutoConfiguration.class, LogApiAutoConfiguration.class));
 

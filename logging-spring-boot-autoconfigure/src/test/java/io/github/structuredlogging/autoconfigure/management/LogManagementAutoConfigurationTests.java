@@ -11,6 +11,7 @@ import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.LoggingHealth;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.RequestStatistics;
+import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LogManagementAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment()).withConfiguration(
 			AutoConfigurations.of(StructuredLoggingAutoConfiguration.class, LogManagementAutoConfiguration.class));
 
 	@Test
@@ -41,7 +42,7 @@ class LogManagementAutoConfigurationTests {
 
 	@Test
 	void collectsRequestStatisticsInServletApplications() {
-		new WebApplicationContextRunner()
+		new WebApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment())
 			.withConfiguration(AutoConfigurations.of(StructuredLoggingAutoConfiguration.class,
 					LogManagementAutoConfiguration.class))
 			.withPropertyValues("structured-logging.store.aggregate-retention=2h")

@@ -5,6 +5,7 @@ import io.github.structuredlogging.management.actuate.EventStoreMeterBinder;
 import io.github.structuredlogging.management.actuate.LoggingHealthIndicator;
 import io.github.structuredlogging.management.actuate.LogsEndpoint;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LogsEndpointAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment())
 		.withConfiguration(AutoConfigurations.of(StructuredLoggingAutoConfiguration.class,
 				LogManagementAutoConfiguration.class, LogsEndpointAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class);

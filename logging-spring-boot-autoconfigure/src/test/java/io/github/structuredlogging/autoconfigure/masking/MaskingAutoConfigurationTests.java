@@ -2,6 +2,7 @@ package io.github.structuredlogging.autoconfigure.masking;
 
 import io.github.structuredlogging.masking.Masker;
 import io.github.structuredlogging.masking.MaskingSettings;
+import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MaskingAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment())
 		.withConfiguration(AutoConfigurations.of(MaskingAutoConfiguration.class));
 
 	@Test

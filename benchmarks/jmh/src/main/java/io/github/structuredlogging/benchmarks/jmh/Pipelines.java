@@ -20,12 +20,12 @@ import io.github.structuredlogging.json.StackTraceOptions;
 import io.github.structuredlogging.json.StructuredJsonEncoders;
 import io.github.structuredlogging.logback.ConsoleFormat;
 import io.github.structuredlogging.logback.DroppedEvents;
-import io.github.structuredlogging.logback.PipelineSettings;
 import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.logback.StructuredAsyncAppender;
-import io.github.structuredlogging.logback.StructuredLogbackPipeline;
 import io.github.structuredlogging.masking.Masker;
 import io.github.structuredlogging.masking.MaskingSettings;
+import io.github.structuredlogging.runtime.PipelineSettings;
+import io.github.structuredlogging.runtime.StructuredLogbackPipeline;
 import net.logstash.logback.encoder.LogstashEncoder;
 
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
@@ -53,6 +53,8 @@ final class Pipelines {
 	 * @param lossless whether the queue blocks when full (throughput) or drops below WARN
 	 * as the starter does by default (caller cost)
 	 */
+	static final DroppedEvents DROPPED = new DroppedEvents();
+
 	static Logger build(LoggerContext context, String variant, boolean lossless) {
 		if ("starter-full".equals(variant)) {
 			return full(context, lossless);
@@ -68,7 +70,7 @@ final class Pipelines {
 		appender.start();
 		System.out.println("bytes per event (" + variant + "): "
 				+ encoder.encode(LogEvents.events(context, 1, 0)[0]).length);
-		StructuredAsyncAppender async = new StructuredAsyncAppender(DroppedEvents.of(context), 8192,
+		StructuredAsyncAppender async = new StructuredAsyncAppender(DROPPED, 8192,
 				Duration.ofSeconds(10));
 		if (lossless) {
 			async.setDiscardingThreshold(0);

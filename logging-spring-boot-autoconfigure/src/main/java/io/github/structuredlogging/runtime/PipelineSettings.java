@@ -1,15 +1,15 @@
-package io.github.structuredlogging.logback;
+package io.github.structuredlogging.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-import ch.qos.logback.core.Context;
-
 import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.json.ServiceIdentity;
 import io.github.structuredlogging.json.StackTraceOptions;
+import io.github.structuredlogging.logback.ConsoleFormat;
+import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.masking.Masker;
 import org.jspecify.annotations.Nullable;
 
@@ -40,21 +40,6 @@ public record PipelineSettings(boolean consoleEnabled, ConsoleFormat consoleForm
 		Objects.requireNonNull(stackTrace, "'stackTrace' must not be null");
 		Objects.requireNonNull(maxFlushTime, "'maxFlushTime' must not be null");
 		streams = List.copyOf(streams);
-	}
-
-	private static final String CONTEXT_KEY = PipelineSettings.class.getName();
-
-	/**
-	 * Return the settings the pipeline of the given logback context was attached with.
-	 * @param context the logback context
-	 * @return the settings, {@code null} when no pipeline is attached
-	 */
-	public static @Nullable PipelineSettings find(Context context) {
-		return (context.getObject(CONTEXT_KEY) instanceof PipelineSettings settings) ? settings : null;
-	}
-
-	void registerWith(Context context) {
-		context.putObject(CONTEXT_KEY, this);
 	}
 
 	/**

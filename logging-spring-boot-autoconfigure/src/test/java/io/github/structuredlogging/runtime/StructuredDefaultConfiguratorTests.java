@@ -1,4 +1,4 @@
-package io.github.structuredlogging.logback;
+package io.github.structuredlogging.runtime;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;

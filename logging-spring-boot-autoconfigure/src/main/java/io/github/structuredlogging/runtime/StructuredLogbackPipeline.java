@@ -1,4 +1,4 @@
-package io.github.structuredlogging.logback;
+package io.github.structuredlogging.runtime;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +20,16 @@ import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.json.StructuredJsonEncoders;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.logback.ConsoleFormat;
+import io.github.structuredlogging.logback.DroppedEvents;
+import io.github.structuredlogging.logback.EncodeOnceEncoder;
+import io.github.structuredlogging.logback.FsyncPolicy;
+import io.github.structuredlogging.logback.LogStreamFilter;
+import io.github.structuredlogging.logback.StreamFile;
+import io.github.structuredlogging.logback.StreamFilesAppender;
+import io.github.structuredlogging.logback.StructuredAsyncAppender;
+import io.github.structuredlogging.logback.SyncingFileAppender;
+import io.github.structuredlogging.logback.TextEncoders;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.EventStoreAppender;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
@@ -61,18 +70,15 @@ public final class StructuredLogbackPipeline {
 	/**
 	 * Attach the appenders to the root logger.
 	 * @param consoleThreshold the lowest level written to the console, {@code null} for all
-	 * @return problems found on the way, as messages to log at ERROR once logging works
+	 * @return the runtime that owns what was attached
 	 */
-	public List<String> attach(@Nullable String consoleThreshold) {
+	public StructuredLoggingRuntime attach(@Nullable String consoleThreshold) {
 		List<String> problems = new ArrayList<>();
-		if (this.settings.masker() != null) {
-			this.context.putObject(Masker.class.getName(), this.settings.masker());
-		}
 		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
 		if (this.settings.consoleEnabled()) {
 			root.addAppender(consoleAppender(consoleThreshold));
 		}
-		Path directory = this.settings.writesFiles() ? this.settings.directory() : null;
+		Path directory = this.settings.filesDirectory();
 		if (directory != null) {
 			String problem = prepare(directory);
 			if (problem != null) {
@@ -82,14 +88,11 @@ public final class StructuredLogbackPipeline {
 		}
 		EventStore store = (this.settings.storeCapacity() > 0) ? new EventStore(this.settings.storeCapacity())
 				: null;
-		if (store != null) {
-			store.registerWith(this.context);
-		}
+		DroppedEvents droppedEvents = new DroppedEvents();
 		if (directory != null || store != null) {
-			root.addAppender(asyncAppender(directory, store));
+			root.addAppender(asyncAppender(directory, store, droppedEvents));
 		}
-		this.settings.registerWith(this.context);
-		return problems;
+		return new StructuredLoggingRuntime(this.context, this.settings, store, droppedEvents, problems);
 	}
 
 	/**
@@ -136,8 +139,9 @@ public final class StructuredLogbackPipeline {
 	}
 
 	// The stream files and the store share one worker thread and one encoding per event.
-	private StructuredAsyncAppender asyncAppender(@Nullable Path directory, @Nullable EventStore store) {
-		StructuredAsyncAppender async = new StructuredAsyncAppender(DroppedEvents.of(this.context),
+	private StructuredAsyncAppender asyncAppender(@Nullable Path directory, @Nullable EventStore store,
+			DroppedEvents droppedEvents) {
+		StructuredAsyncAppender async = new StructuredAsyncAppender(droppedEvents,
 				this.settings.queueSize(), this.settings.maxFlushTime());
 		async.setContext(this.context);
 		async.setName(FILES_APPENDER);

@@ -1,8 +1,7 @@
-package io.github.structuredlogging.logback;
+package io.github.structuredlogging.runtime;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -13,14 +12,18 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.json.ServiceIdentity;
 import io.github.structuredlogging.json.StackTraceOptions;
+import io.github.structuredlogging.logback.ConsoleFormat;
 import io.github.structuredlogging.masking.Masker;
 import io.github.structuredlogging.masking.MaskingSettings;
-import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
- * logback's configuration before Spring Boot takes over: JSON on the console instead of
- * logback's plain-text default, so that even lines logged before
- * {@code SpringApplication.run} are JSON. Steps aside for a logback.xml or
+ * logback's configuration before Spring Boot takes over: JSON with built-in defaults on
+ * the console instead of logback's plain-text default, so that even lines logged before
+ * {@code SpringApplication.run} are JSON. Spring Boot replaces it with the configured
+ * pipeline as soon as it configures logging. Steps aside for a logback.xml or
  * logback-test.xml, and when structured logging is disabled.
  */
 @ConfiguratorRank(ConfiguratorRank.FALLBACK + 1)
@@ -30,16 +33,12 @@ public final class StructuredDefaultConfigurator extends ContextAwareBase implem
 
 	@Override
 	public ExecutionStatus configure(LoggerContext context) {
-		if (hasOwnConfiguration() || "false".equalsIgnoreCase(setting("structured-logging.enabled"))) {
+		if (hasOwnConfiguration() || !enabled()) {
 			return ExecutionStatus.INVOKE_NEXT_IF_ANY;
 		}
-		String name = setting("spring.application.name");
-		String environment = setting("structured-logging.environment");
-		ServiceIdentity service = new ServiceIdentity((name != null) ? name : ServiceIdentity.UNKNOWN_SERVICE, null,
-				(environment != null) ? environment : "default", ServiceIdentity.localHostName());
-		ConsoleFormat format = "text".equalsIgnoreCase(setting("structured-logging.console.format"))
-				? ConsoleFormat.TEXT : ConsoleFormat.JSON;
-		PipelineSettings settings = new PipelineSettings(true, format, JsonLayout.DEFAULT, service,
+		ServiceIdentity service = new ServiceIdentity(ServiceIdentity.UNKNOWN_SERVICE, null, "default",
+				ServiceIdentity.localHostName());
+		PipelineSettings settings = new PipelineSettings(true, ConsoleFormat.JSON, JsonLayout.DEFAULT, service,
 				new StackTraceOptions(false, 64, 16384, List.of()), null, List.of(), 1, Duration.ZERO,
 				new Masker(MaskingSettings.defaults()), 0);
 		context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
@@ -55,18 +54,10 @@ public final class StructuredDefaultConfigurator extends ContextAwareBase implem
 		return LOGBACK_FILES.stream().anyMatch((file) -> classLoader.getResource(file) != null);
 	}
 
-	// Read as Spring Boot would from a system property or an environment variable
-	// (STRUCTURED_LOGGING_ENABLED or STRUCTUREDLOGGING_ENABLED).
-	private static @Nullable String setting(String property) {
-		String value = System.getProperty(property);
-		String variable = property.replace('.', '_').toUpperCase(Locale.ROOT);
-		if (value == null) {
-			value = System.getenv(variable.replace('-', '_'));
-		}
-		if (value == null) {
-			value = System.getenv(variable.replace("-", ""));
-		}
-		return (value != null && !value.isBlank()) ? value : null;
+	// Only system properties and environment variables exist this early; Spring Boot's
+	// binder reads them with its relaxed rules (STRUCTURED_LOGGING_ENABLED=false).
+	private static boolean enabled() {
+		return Binder.get(new StandardEnvironment()).bind("structured-logging.enabled", Boolean.class).orElse(true);
 	}
 
 }

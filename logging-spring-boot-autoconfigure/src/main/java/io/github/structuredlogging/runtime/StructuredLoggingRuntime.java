@@ -1,0 +1,115 @@
+package io.github.structuredlogging.runtime;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.logback.DroppedEvents;
+import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.store.EventStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The live parts of the structured logging pipeline: the settings it was built with, the
+ * masking engine every output shares, the event store and the counter of dropped events.
+ * Created once when logging is configured, before any bean exists, and handed to the
+ * application context as a single bean; everything later takes what it needs from here.
+ */
+public final class StructuredLoggingRuntime {
+
+	/** Name of the bean the runtime is registered as. */
+	public static final String BEAN_NAME = "structuredLoggingRuntime";
+
+	private final LoggerContext context;
+
+	private final PipelineSettings settings;
+
+	private final @Nullable Masker masker;
+
+	private final @Nullable EventStore store;
+
+	private final DroppedEvents droppedEvents;
+
+	private final List<String> problems;
+
+	StructuredLoggingRuntime(LoggerContext context, PipelineSettings settings, @Nullable EventStore store,
+			DroppedEvents droppedEvents, List<String> problems) {
+		this.context = Objects.requireNonNull(context, "'context' must not be null");
+		this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+		this.masker = settings.masker();
+		this.store = store;
+		this.droppedEvents = Objects.requireNonNull(droppedEvents, "'droppedEvents' must not be null");
+		this.problems = List.copyOf(problems);
+	}
+
+	/**
+	 * Return the logback context the pipeline is attached to; its status manager holds
+	 * the appenders' errors.
+	 * @return the logback context
+	 */
+	public LoggerContext context() {
+		return this.context;
+	}
+
+	/**
+	 * Return the settings the pipeline was built with.
+	 * @return the settings
+	 */
+	public PipelineSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Return the masking engine every output uses.
+	 * @return the engine, {@code null} when masking is off
+	 */
+	public @Nullable Masker masker() {
+		return this.masker;
+	}
+
+	/**
+	 * Return the in-memory store of recent events.
+	 * @return the store, {@code null} when it is off
+	 */
+	public @Nullable EventStore store() {
+		return this.store;
+	}
+
+	/**
+	 * Return the counter of events dropped because the asynchronous queue was full.
+	 * @return the counter
+	 */
+	public DroppedEvents droppedEvents() {
+		return this.droppedEvents;
+	}
+
+	/**
+	 * Return the directory the stream files are written to.
+	 * @return the directory, {@code null} when no files are written or it is not writable
+	 */
+	public @Nullable Path filesDirectory() {
+		return this.settings.filesDirectory();
+	}
+
+	/**
+	 * Return the directory the given stream is written to.
+	 * @param stream the stream, such as {@code audit}
+	 * @return the directory, {@code null} when the stream is not written to a file
+	 */
+	public @Nullable Path directoryOf(String stream) {
+		Path directory = filesDirectory();
+		boolean written = this.settings.streams().stream().anyMatch((file) -> file.stream().equals(stream));
+		return written ? directory : null;
+	}
+
+	/**
+	 * Return the problems met while the pipeline was attached, such as an unwritable
+	 * directory, as messages to log once logging works.
+	 * @return the problems
+	 */
+	public List<String> problems() {
+		return this.problems;
+	}
+
+}
