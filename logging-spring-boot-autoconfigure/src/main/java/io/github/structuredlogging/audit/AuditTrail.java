@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 import io.github.structuredlogging.api.CorrelationId;
 import io.github.structuredlogging.api.LogStreams;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.api.Masker;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.github.structuredlogging.audit.AuditFields;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.masking.MaskingJsonGeneratorDecorator;
 import net.logstash.logback.composite.JsonProviders;
 import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
@@ -50,7 +50,7 @@ public final class StructuredJsonEncoders {
 	 * @return the encoder
 	 */
 	public static LoggingEventCompositeJsonEncoder create(JsonLayout layout, ServiceIdentity service,
-			StackTraceOptions stackTrace, @Nullable Masker masker) {
+			StackTraceOptions stackTrace, @Nullable MaskingEngine masker) {
 		JsonFieldNames names = layout.fieldNames();
 		LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
 		encoder.setLineSeparator("UNIX");
@@ -77,7 +77,7 @@ public final class StructuredJsonEncoders {
 
 	// Every string of the event passes the engine, stack traces included; sensitive
 	// field names are masked at any depth.
-	private static MaskingJsonGeneratorDecorator masking(Masker masker, JsonFieldNames names) {
+	private static MaskingJsonGeneratorDecorator masking(MaskingEngine masker, JsonFieldNames names) {
 		return new MaskingJsonGeneratorDecorator(masker, trustedFields(names));
 	}
 

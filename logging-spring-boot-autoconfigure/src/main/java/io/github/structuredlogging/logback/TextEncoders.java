@@ -6,7 +6,7 @@ import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingEngine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.logging.logback.ColorConverter;
@@ -28,9 +28,9 @@ public final class TextEncoders {
 	// A readable line is free text: the whole line passes the engine.
 	private static final class MaskingPatternLayout extends PatternLayout {
 
-		private final Masker masker;
+		private final MaskingEngine masker;
 
-		MaskingPatternLayout(Masker masker) {
+		MaskingPatternLayout(MaskingEngine masker) {
 			this.masker = masker;
 		}
 
@@ -47,7 +47,7 @@ public final class TextEncoders {
 	 * @param masker masks every line, {@code null} for no masking
 	 * @return the started encoder
 	 */
-	public static LayoutWrappingEncoder<ILoggingEvent> create(Context context, @Nullable Masker masker) {
+	public static LayoutWrappingEncoder<ILoggingEvent> create(Context context, @Nullable MaskingEngine masker) {
 		PatternLayout layout = (masker != null) ? new MaskingPatternLayout(masker) : new PatternLayout();
 		layout.getInstanceConverterMap().put("clr", ColorConverter::new);
 		layout.getInstanceConverterMap().put("wEx", ExtendedWhitespaceThrowableProxyConverter::new);

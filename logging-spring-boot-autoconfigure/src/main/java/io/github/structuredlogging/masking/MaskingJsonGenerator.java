@@ -12,7 +12,7 @@ import tools.jackson.core.util.JsonGeneratorDelegate;
 
 /**
  * Masks a JSON event as it is written: the whole value of a sensitive field, whatever its
- * shape, and every string through the {@link Masker}. Kept lean on purpose: a clean value
+ * shape, and every string through the {@link MaskingEngine}. Kept lean on purpose: a clean value
  * passes with a name lookup and one scan, and nothing is allocated for it.
  */
 final class MaskingJsonGenerator extends JsonGeneratorDelegate {
@@ -20,7 +20,7 @@ final class MaskingJsonGenerator extends JsonGeneratorDelegate {
 	// The smallest 13-digit number: anything below cannot be a card number.
 	private static final long SMALLEST_CARD_NUMBER = 1_000_000_000_000L;
 
-	private final Masker masker;
+	private final MaskingEngine masker;
 
 	private final String[] trustedFields;
 
@@ -30,7 +30,7 @@ final class MaskingJsonGenerator extends JsonGeneratorDelegate {
 
 	private int skipDepth;
 
-	MaskingJsonGenerator(JsonGenerator delegate, Masker masker, String[] trustedFields) {
+	MaskingJsonGenerator(JsonGenerator delegate, MaskingEngine masker, String[] trustedFields) {
 		// Not delegating copy methods: POJOs are serialized through this generator.
 		super(delegate, false);
 		this.masker = masker;

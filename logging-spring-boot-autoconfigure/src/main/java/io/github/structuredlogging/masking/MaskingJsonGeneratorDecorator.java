@@ -6,12 +6,12 @@ import net.logstash.logback.decorate.JsonGeneratorDecorator;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Plugs the {@link Masker} into logstash-logback-encoder: every generator it writes an
+ * Plugs the {@link MaskingEngine} into logstash-logback-encoder: every generator it writes an
  * event with masks as it writes.
  */
 public final class MaskingJsonGeneratorDecorator implements JsonGeneratorDecorator {
 
-	private final Masker masker;
+	private final MaskingEngine masker;
 
 	private final String[] trustedFields;
 
@@ -21,7 +21,7 @@ public final class MaskingJsonGeneratorDecorator implements JsonGeneratorDecorat
 	 * @param trustedFields fields whose values the encoder itself writes, such as the
 	 * timestamp or the service name, which are not scanned
 	 */
-	public MaskingJsonGeneratorDecorator(Masker masker, Set<String> trustedFields) {
+	public MaskingJsonGeneratorDecorator(MaskingEngine masker, Set<String> trustedFields) {
 		this.masker = masker;
 		this.trustedFields = trustedFields.toArray(String[]::new);
 	}

@@ -10,7 +10,7 @@ import io.github.structuredlogging.json.ServiceIdentity;
 import io.github.structuredlogging.json.StackTraceOptions;
 import io.github.structuredlogging.logback.ConsoleFormat;
 import io.github.structuredlogging.logback.StreamFile;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingEngine;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record PipelineSettings(boolean consoleEnabled, ConsoleFormat consoleFormat, JsonLayout layout,
 		ServiceIdentity service, StackTraceOptions stackTrace, @Nullable Path directory, List<StreamFile> streams,
-		int queueSize, Duration maxFlushTime, @Nullable Masker masker, int storeCapacity) {
+		int queueSize, Duration maxFlushTime, @Nullable MaskingEngine masker, int storeCapacity) {
 
 	public PipelineSettings {
 		Objects.requireNonNull(consoleFormat, "'consoleFormat' must not be null");

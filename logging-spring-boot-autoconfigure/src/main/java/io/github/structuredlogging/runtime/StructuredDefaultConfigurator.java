@@ -13,7 +13,7 @@ import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.json.ServiceIdentity;
 import io.github.structuredlogging.json.StackTraceOptions;
 import io.github.structuredlogging.logback.ConsoleFormat;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.masking.MaskingSettings;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -40,7 +40,7 @@ public final class StructuredDefaultConfigurator extends ContextAwareBase implem
 				ServiceIdentity.localHostName());
 		PipelineSettings settings = new PipelineSettings(true, ConsoleFormat.JSON, JsonLayout.DEFAULT, service,
 				new StackTraceOptions(false, 64, 16384, List.of()), null, List.of(), 1, Duration.ZERO,
-				new Masker(MaskingSettings.defaults()), 0);
+				new MaskingEngine(MaskingSettings.defaults()), 0);
 		context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
 		new StructuredLogbackPipeline(context, settings).attach(null);
 		return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.logback.DroppedEvents;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.store.EventStore;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +25,7 @@ public final class StructuredLoggingRuntime {
 
 	private final PipelineSettings settings;
 
-	private final @Nullable Masker masker;
+	private final @Nullable MaskingEngine masker;
 
 	private final @Nullable EventStore store;
 
@@ -64,7 +64,7 @@ public final class StructuredLoggingRuntime {
 	 * Return the masking engine every output uses.
 	 * @return the engine, {@code null} when masking is off
 	 */
-	public @Nullable Masker masker() {
+	public @Nullable MaskingEngine masker() {
 		return this.masker;
 	}
 

@@ -23,7 +23,7 @@ import io.github.structuredlogging.audit.SessionAuditListener;
 import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
 import io.github.structuredlogging.http.UserAgents;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 import io.github.structuredlogging.api.LogStreams;
 import com.github.benmanes.caffeine.cache.Caffeine;

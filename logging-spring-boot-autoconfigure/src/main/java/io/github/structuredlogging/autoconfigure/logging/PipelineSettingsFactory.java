@@ -14,7 +14,7 @@ import io.github.structuredlogging.json.StackTraceOptions;
 import io.github.structuredlogging.logback.FsyncPolicy;
 import io.github.structuredlogging.runtime.PipelineSettings;
 import io.github.structuredlogging.logback.StreamFile;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingEngine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.BindHandler;
@@ -90,7 +90,7 @@ final class PipelineSettingsFactory {
 				new StackTraceOptions(stackTrace.isRootCauseFirst(), stackTrace.getMaxDepthPerThrowable(),
 						stackTrace.getMaxLength(), stackTrace.getExcludedFrames()),
 				directory(file, environment), streams(file, bound.audit()), file.getAsync().getQueueSize(),
-				file.getAsync().getMaxFlushTime(), masking.isEnabled() ? new Masker(MaskingSettingsFactory.of(masking)) : null,
+				file.getAsync().getMaxFlushTime(), masking.isEnabled() ? new MaskingEngine(MaskingSettingsFactory.of(masking)) : null,
 				properties.getStore().isEnabled() ? properties.getStore().getCapacity() : 0);
 	}
 

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import io.github.structuredlogging.autoconfigure.audit.AuditProperties;
 import io.github.structuredlogging.autoconfigure.http.HttpLoggingProperties;
 import io.github.structuredlogging.logback.StreamFile;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.runtime.PipelineSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -31,14 +31,14 @@ final class EffectiveConfiguration implements Supplier<Map<String, Object>> {
 
 	private final @Nullable AuditProperties audit;
 
-	private final @Nullable Masker masker;
+	private final @Nullable MaskingEngine masker;
 
 	private final LogApiProperties api;
 
 	private final @Nullable LoggingSystem loggingSystem;
 
 	EffectiveConfiguration(@Nullable PipelineSettings pipeline, @Nullable HttpLoggingProperties http,
-			@Nullable AuditProperties audit, @Nullable Masker masker, LogApiProperties api,
+			@Nullable AuditProperties audit, @Nullable MaskingEngine masker, LogApiProperties api,
 			@Nullable LoggingSystem loggingSystem) {
 		this.pipeline = pipeline;
 		this.http = http;

@@ -15,7 +15,6 @@ import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.LoggingHealth;
 import io.github.structuredlogging.management.LoggingStatistics;
-import io.github.structuredlogging.masking.Masker;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.RequestStatistics;
 import io.github.structuredlogging.runtime.PipelineSettings;
@@ -61,7 +60,7 @@ public final class LogManagementAutoConfiguration {
 	LogManagement structuredLoggingManagement(StructuredLoggingRuntime runtime, LogApiProperties api,
 			DroppedEvents droppedEvents, ObjectProvider<EventStore> store, ObjectProvider<RequestStatistics> requests,
 			ObjectProvider<HttpLoggingProperties> http, ObjectProvider<AuditProperties> audit,
-			ObjectProvider<Masker> masker, ObjectProvider<LoggingSystem> loggingSystem) {
+			ObjectProvider<LoggingSystem> loggingSystem) {
 		Clock clock = Clock.systemUTC();
 		PipelineSettings pipeline = runtime.settings();
 		Path directory = runtime.filesDirectory();
@@ -73,7 +72,7 @@ public final class LogManagementAutoConfiguration {
 		LoggingStatistics statistics = (events != null)
 				? new LoggingStatistics(events, droppedEvents, directory, pipeline.streams(), clock) : null;
 		EffectiveConfiguration configuration = new EffectiveConfiguration(pipeline, http.getIfAvailable(),
-				audit.getIfAvailable(), masker.getIfAvailable(), api, loggingSystem.getIfAvailable());
+				audit.getIfAvailable(), runtime.masker(), api, loggingSystem.getIfAvailable());
 		return new LogManagement(events, health, statistics, requests.getIfAvailable(), configuration);
 	}
 

@@ -1,10 +1,11 @@
 package io.github.structuredlogging.autoconfigure.masking;
 
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.api.Masker;
+import io.github.structuredlogging.api.MaskingRule;
+import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 
 import org.springframework.beans.factory.ObjectProvider;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,8 +13,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the masking engine as a bean, for everything outside the log
- * pipeline that writes data out: audit details, shipped payloads, API responses.
+ * Auto-configuration of the masking engine as a bean, with the application's
+ * {@link MaskingRule} beans added to it: the engine of the log pipeline, so that audit
+ * details, API responses and shipped payloads are masked exactly as the logs are.
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "structured-logging.masking.enabled", matchIfMissing = true)
@@ -22,11 +24,17 @@ public final class MaskingAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Masker masker(ObjectProvider<StructuredLoggingRuntime> runtime, MaskingProperties properties) {
-		// The log pipeline's own engine: what is masked in the logs is masked everywhere.
+	Masker masker(ObjectProvider<StructuredLoggingRuntime> runtime, MaskingProperties properties,
+			ObjectProvider<MaskingRule> rules) {
 		StructuredLoggingRuntime pipeline = runtime.getIfAvailable();
-		Masker masker = (pipeline != null) ? pipeline.masker() : null;
-		return (masker != null) ? masker : new Masker(MaskingSettingsFactory.of(properties));
+		MaskingEngine engine = (pipeline != null) ? pipeline.masker() : null;
+		if (engine == null) {
+			// Logging does not run through the structured pipeline: audit details still
+			// need masking.
+			engine = new MaskingEngine(MaskingSettingsFactory.of(properties));
+		}
+		engine.addRules(rules.orderedStream().toList());
+		return engine;
 	}
 
 }

@@ -9,7 +9,7 @@ import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.audit.FailureEventDefaulter;
 import io.github.structuredlogging.audit.SecurityAuditListener;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -23,7 +23,7 @@ import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.LoggingHealth;
 import io.github.structuredlogging.management.Parameters;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.masking.MaskingSettings;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.EventStoreAppender;
@@ -70,7 +70,7 @@ public class LogApiBenchmark {
 	@Setup
 	public void setUp() {
 		LoggerContext context = LogEvents.context();
-		Masker masker = new Masker(MaskingSettings.defaults());
+		MaskingEngine masker = new MaskingEngine(MaskingSettings.defaults());
 		LoggingEventCompositeJsonEncoder encoder = StructuredJsonEncoders.create(JsonLayout.DEFAULT,
 				new ServiceIdentity("orders-service", "1.4.2", "production", "orders-7d9f"),
 				new StackTraceOptions(false, 64, 16384, List.of()), masker);

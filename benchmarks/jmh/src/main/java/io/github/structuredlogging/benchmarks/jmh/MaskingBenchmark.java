@@ -9,7 +9,7 @@ import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.json.ServiceIdentity;
 import io.github.structuredlogging.json.StackTraceOptions;
 import io.github.structuredlogging.json.StructuredJsonEncoders;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.masking.MaskingSettings;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,7 +51,7 @@ public class MaskingBenchmark {
 	@Setup
 	public void setUp() {
 		LoggerContext context = LogEvents.context();
-		Masker masker = "on".equals(this.masking) ? new Masker(MaskingSettings.defaults()) : null;
+		MaskingEngine masker = "on".equals(this.masking) ? new MaskingEngine(MaskingSettings.defaults()) : null;
 		this.encoder = StructuredJsonEncoders.create(JsonLayout.DEFAULT,
 				new ServiceIdentity("orders-service", "1.4.2", "production", "orders-7d9f"),
 				new StackTraceOptions(false, 64, 16384, List.of()), masker);

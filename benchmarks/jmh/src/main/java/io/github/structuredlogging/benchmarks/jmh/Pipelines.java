@@ -22,7 +22,7 @@ import io.github.structuredlogging.logback.ConsoleFormat;
 import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.logback.StructuredAsyncAppender;
-import io.github.structuredlogging.masking.Masker;
+import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.masking.MaskingSettings;
 import io.github.structuredlogging.runtime.PipelineSettings;
 import io.github.structuredlogging.runtime.StructuredLogbackPipeline;
@@ -92,7 +92,7 @@ final class Pipelines {
 				false);
 		PipelineSettings settings = new PipelineSettings(false, ConsoleFormat.JSON, JsonLayout.DEFAULT, SERVICE,
 				new StackTraceOptions(false, 64, 16384, List.of()), directory, List.of(application), 8192,
-				Duration.ofSeconds(10), new Masker(MaskingSettings.defaults()), 10_000);
+				Duration.ofSeconds(10), new MaskingEngine(MaskingSettings.defaults()), 10_000);
 		new StructuredLogbackPipeline(context, settings).attach(null);
 		if (lossless) {
 			((StructuredAsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME)
@@ -116,7 +116,7 @@ final class Pipelines {
 	private static Encoder<ILoggingEvent> encoder(LoggerContext context, String variant) {
 		Encoder<ILoggingEvent> encoder = switch (variant) {
 			case "starter" -> StructuredJsonEncoders.create(JsonLayout.DEFAULT, SERVICE,
-					new StackTraceOptions(false, 64, 16384, List.of()), new Masker(MaskingSettings.defaults()));
+					new StackTraceOptions(false, 64, 16384, List.of()), new MaskingEngine(MaskingSettings.defaults()));
 			case "logstash" -> new LogstashEncoder();
 			case "boot" -> bootLogstash(context);
 			case "pattern" -> pattern();

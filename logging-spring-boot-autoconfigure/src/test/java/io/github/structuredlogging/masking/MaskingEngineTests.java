@@ -12,11 +12,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link Masker} on the corpora, and on the settings that change it.
+ * Tests for {@link MaskingEngine} on the corpora, and on the settings that change it.
  */
-class MaskerTests {
+class MaskingEngineTests {
 
-	private final Masker masker = new Masker(MaskingSettings.defaults());
+	private final MaskingEngine masker = new MaskingEngine(MaskingSettings.defaults());
 
 	static List<Sensitive> sensitiveValues() {
 		return MaskingCorpus.sensitiveValues();
@@ -77,7 +77,7 @@ class MaskerTests {
 
 	@Test
 	void addedKeyIsMasked() {
-		Masker withPin = new Masker(settings(Set.of("pin"), true, EmailMasking.PARTIAL, List.of()));
+		MaskingEngine withPin = new MaskingEngine(settings(Set.of("pin"), true, EmailMasking.PARTIAL, List.of()));
 		assertThat(withPin.isSensitiveKey("pin")).isTrue();
 		assertThat(withPin.mask("pin=1234")).isEqualTo("pin=[REDACTED]");
 		assertThat(this.masker.mask("pin=1234")).isEqualTo("pin=1234");
@@ -85,14 +85,14 @@ class MaskerTests {
 
 	@Test
 	void removedDefaultKeyIsNoLongerMasked() {
-		Masker withoutSsn = new Masker(settings(Set.of(), true, EmailMasking.PARTIAL, List.of(), "ssn"));
+		MaskingEngine withoutSsn = new MaskingEngine(settings(Set.of(), true, EmailMasking.PARTIAL, List.of(), "ssn"));
 		assertThat(withoutSsn.isSensitiveKey("ssn")).isFalse();
 		assertThat(this.masker.isSensitiveKey("ssn")).isTrue();
 	}
 
 	@Test
 	void customRuleReplacesItsMatches() {
-		Masker withRule = new Masker(settings(Set.of(), true, EmailMasking.PARTIAL,
+		MaskingEngine withRule = new MaskingEngine(settings(Set.of(), true, EmailMasking.PARTIAL,
 				List.of(new MaskingSettings.CustomRule("employee-id", "EMP-(\\d{2})\\d{4}", "EMP-$1****"))));
 		assertThat(withRule.mask("Approved by EMP-123456")).isEqualTo("Approved by EMP-12****");
 		assertThat(withRule.ruleNames()).endsWith("employee-id");
@@ -100,7 +100,7 @@ class MaskerTests {
 
 	@Test
 	void detectorsCanBeTurnedOff() {
-		Masker noCards = new Masker(settings(Set.of(), false, EmailMasking.OFF, List.of()));
+		MaskingEngine noCards = new MaskingEngine(settings(Set.of(), false, EmailMasking.OFF, List.of()));
 		assertThat(noCards.mask("4111111111111111")).isEqualTo("4111111111111111");
 		assertThat(noCards.mask("john.doe@example.com")).isEqualTo("john.doe@example.com");
 		assertThat(noCards.ruleNames()).doesNotContain("card-number", "email");
@@ -108,14 +108,14 @@ class MaskerTests {
 
 	@Test
 	void emailsCanBeFullyMasked() {
-		Masker full = new Masker(settings(Set.of(), true, EmailMasking.FULL, List.of()));
+		MaskingEngine full = new MaskingEngine(settings(Set.of(), true, EmailMasking.FULL, List.of()));
 		assertThat(full.mask("mail john.doe@example.com")).isEqualTo("mail [REDACTED]");
 	}
 
 	@Test
 	void phonesAreMaskedOnlyWhenSwitchedOn() {
 		MaskingSettings defaults = MaskingSettings.defaults();
-		Masker phones = new Masker(new MaskingSettings(defaults.keys(), defaults.replacement(), true, true, true, true,
+		MaskingEngine phones = new MaskingEngine(new MaskingSettings(defaults.keys(), defaults.replacement(), true, true, true, true,
 				true, EmailMasking.PARTIAL, true, true, true, List.of()));
 		assertThat(phones.mask("call +1 555 123 4567")).isEqualTo("call [REDACTED]");
 		assertThat(this.masker.mask("call +1 555 123 4567")).isEqualTo("call +1 555 123 4567");
@@ -124,7 +124,7 @@ class MaskerTests {
 	@Test
 	void failingRuleIsSkippedAndCounted() {
 		// Catastrophic backtracking on a long input overflows the stack in the regex engine.
-		Masker fragile = new Masker(settings(Set.of(), true, EmailMasking.PARTIAL,
+		MaskingEngine fragile = new MaskingEngine(settings(Set.of(), true, EmailMasking.PARTIAL,
 				List.of(new MaskingSettings.CustomRule("fragile", "(a|aa)+b", "x"))));
 		String text = "a".repeat(20000) + " password=hunter2";
 		assertThat(fragile.mask(text)).endsWith("password=[REDACTED]");

@@ -1,26 +1,31 @@
 package io.github.structuredlogging.masking;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.structuredlogging.api.Masker;
+import io.github.structuredlogging.api.MaskingRule;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The masking engine: replaces the values of sensitive keys, and finds sensitive values
- * in free text. Clean text costs a few character scans and comes back as the same
- * instance. Masking never throws: a rule that fails is skipped and counted.
+ * in free text with its built-in rules and the application's {@link MaskingRule}s. Clean
+ * text costs a few character scans and comes back as the same instance. Masking never
+ * throws: a rule that fails is skipped and counted.
  */
-public final class Masker {
+public final class MaskingEngine implements Masker {
 
 	private final MaskingSettings settings;
 
 	private final SensitiveKeys keys;
 
-	private final List<TextRule> rules;
+	// Replaced whole when the application's rules arrive, after logging has started.
+	private volatile TextRule[] rules;
 
 	private final LongAdder failures = new LongAdder();
 
@@ -28,10 +33,20 @@ public final class Masker {
 	 * Create an engine with the given settings.
 	 * @param settings what to mask
 	 */
-	public Masker(MaskingSettings settings) {
+	public MaskingEngine(MaskingSettings settings) {
 		this.settings = settings;
 		this.keys = new SensitiveKeys(settings.keys());
-		this.rules = TextRules.of(settings, this.keys);
+		this.rules = TextRules.of(settings, this.keys).toArray(TextRule[]::new);
+	}
+
+	/**
+	 * Apply the given rules too, after the built-in ones, from now on.
+	 * @param rules the application's rules
+	 */
+	public synchronized void addRules(Collection<? extends MaskingRule> rules) {
+		List<TextRule> all = new ArrayList<>(Arrays.asList(this.rules));
+		rules.forEach((rule) -> all.add(new ApplicationTextRule(rule)));
+		this.rules = all.toArray(TextRule[]::new);
 	}
 
 	/**
@@ -39,6 +54,7 @@ public final class Masker {
 	 * @param name a field, header or parameter name
 	 * @return whether it is sensitive
 	 */
+	@Override
 	public boolean isSensitiveKey(String name) {
 		return this.keys.isSensitive(name);
 	}
@@ -48,6 +64,7 @@ public final class Masker {
 	 * @param text the text
 	 * @return the masked text; the same instance when nothing was masked
 	 */
+	@Override
 	public String mask(String text) {
 		int triggers = Triggers.scan(text);
 		String result = text;
@@ -72,6 +89,7 @@ public final class Masker {
 	 * @param value the value
 	 * @return what to write
 	 */
+	@Override
 	public String mask(@Nullable String name, String value) {
 		return (name != null && isSensitiveKey(name)) ? this.settings.replacement() : mask(value);
 	}
@@ -84,6 +102,7 @@ public final class Masker {
 	 * @param value the value
 	 * @return the masked value
 	 */
+	@Override
 	public @Nullable Object maskValue(@Nullable String name, @Nullable Object value) {
 		if (value == null) {
 			return null;
@@ -131,6 +150,7 @@ public final class Masker {
 	 * Return what a masked value becomes.
 	 * @return the replacement
 	 */
+	@Override
 	public String replacement() {
 		return this.settings.replacement();
 	}
@@ -140,7 +160,7 @@ public final class Masker {
 	 * @return the rule names
 	 */
 	public List<String> ruleNames() {
-		return this.rules.stream().map(TextRule::name).toList();
+		return Arrays.stream(this.rules).map(TextRule::name).toList();
 	}
 
 	/**
