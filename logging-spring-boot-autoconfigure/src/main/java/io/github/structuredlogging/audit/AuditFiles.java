@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,8 +70,8 @@ public final class AuditFiles {
 			String last = lastLine(files.get(i));
 			if (last != null) {
 				JsonNode record = MAPPER.readTree(last);
-				return new ChainPosition(record.path(AuditFields.SEQUENCE).asLong(),
-						record.path(AuditFields.HASH).asString());
+				return new ChainPosition(LogField.AUDIT_SEQUENCE.in(record).asLong(),
+						LogField.AUDIT_HASH.in(record).asString());
 			}
 		}
 		return ChainPosition.START;

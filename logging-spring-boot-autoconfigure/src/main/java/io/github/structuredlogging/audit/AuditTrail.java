@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import io.github.structuredlogging.api.CorrelationId;
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.api.Masker;
+import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,7 @@ public final class AuditTrail {
 		Map<String, @Nullable Object> fields = fields(record);
 		synchronized (this.lock) {
 			long number = ++this.sequence;
-			fields.put(AuditFields.SEQUENCE, number);
+			fields.put(LogField.AUDIT_SEQUENCE.key(), number);
 			String hash = this.chain.hash(this.lastHash, CanonicalForm.of(fields));
 			write(record, fields, hash);
 			this.lastHash = hash;
@@ -101,7 +102,7 @@ public final class AuditTrail {
 				sink.accept(record, number);
 			}
 			catch (RuntimeException ex) {
-				logger.atWarn().addKeyValue("audit_sequence", number).log("Audit sink failed: " + ex.getClass().getName());
+				logger.atWarn().addKeyValue(LogField.AUDIT_SEQUENCE.key(), number).log("Audit sink failed: " + ex.getClass().getName());
 			}
 		}
 	}
@@ -118,24 +119,24 @@ public final class AuditTrail {
 
 	private Map<String, @Nullable Object> fields(AuditRecord record) {
 		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
-		fields.put(AuditFields.EVENT, text(AuditFields.EVENT, record.event()));
-		fields.put(AuditFields.ACTION, text(AuditFields.ACTION, record.action()));
-		fields.put(AuditFields.OUTCOME, record.outcome().value());
-		fields.put(AuditFields.PRINCIPAL, text(AuditFields.PRINCIPAL, record.principal()));
-		fields.put(AuditFields.RESOURCE_TYPE, text(AuditFields.RESOURCE_TYPE, record.resourceType()));
-		fields.put(AuditFields.RESOURCE_ID, text(AuditFields.RESOURCE_ID, record.resourceId()));
-		fields.put(AuditFields.REASON, text(AuditFields.REASON, record.reason()));
+		fields.put(LogField.AUDIT_EVENT.key(), text(LogField.AUDIT_EVENT.key(), record.event()));
+		fields.put(LogField.AUDIT_ACTION.key(), text(LogField.AUDIT_ACTION.key(), record.action()));
+		fields.put(LogField.AUDIT_OUTCOME.key(), record.outcome().value());
+		fields.put(LogField.AUDIT_PRINCIPAL.key(), text(LogField.AUDIT_PRINCIPAL.key(), record.principal()));
+		fields.put(LogField.AUDIT_RESOURCE_TYPE.key(), text(LogField.AUDIT_RESOURCE_TYPE.key(), record.resourceType()));
+		fields.put(LogField.AUDIT_RESOURCE_ID.key(), text(LogField.AUDIT_RESOURCE_ID.key(), record.resourceId()));
+		fields.put(LogField.AUDIT_REASON.key(), text(LogField.AUDIT_REASON.key(), record.reason()));
 		if (!record.details().isEmpty()) {
-			fields.put(AuditFields.DETAILS, value(AuditFields.DETAILS, record.details()));
+			fields.put(LogField.AUDIT_DETAILS.key(), value(LogField.AUDIT_DETAILS.key(), record.details()));
 		}
 		RequestOrigin requestOrigin = this.origin.get();
-		fields.put(AuditFields.CLIENT_IP, text(AuditFields.CLIENT_IP, requestOrigin.clientIp()));
-		fields.put(AuditFields.USER_AGENT, text(AuditFields.USER_AGENT, requestOrigin.userAgent()));
+		fields.put(LogField.CLIENT_IP.key(), text(LogField.CLIENT_IP.key(), requestOrigin.clientIp()));
+		fields.put(LogField.USER_AGENT.key(), text(LogField.USER_AGENT.key(), requestOrigin.userAgent()));
 		// Written from the MDC by the encoder; hashed here as they will be written.
-		fields.put(AuditFields.CORRELATION_ID, CorrelationId.current());
-		String traceId = MDC.get("traceId");
-		fields.put(AuditFields.TRACE_ID, (traceId != null) ? traceId : MDC.get(AuditFields.TRACE_ID));
-		fields.put(AuditFields.TIME, this.clock.instant().toString());
+		fields.put(LogField.CORRELATION_ID.key(), CorrelationId.current());
+		Map<String, String> mdc = MDC.getCopyOfContextMap();
+		fields.put(LogField.TRACE_ID.key(), (mdc != null) ? LogField.TRACE_ID.fromMdc(mdc) : null);
+		fields.put(LogField.AUDIT_TIME.key(), this.clock.instant().toString());
 		return fields;
 	}
 
@@ -145,13 +146,13 @@ public final class AuditTrail {
 					: org.slf4j.event.Level.WARN)
 			.addMarker(AUDIT);
 		fields.forEach((name, value) -> {
-			if (value != null && !AuditFields.CORRELATION_ID.equals(name) && !AuditFields.TRACE_ID.equals(name)) {
+			if (value != null && !LogField.CORRELATION_ID.key().equals(name) && !LogField.TRACE_ID.key().equals(name)) {
 				line.addKeyValue(name, value);
 			}
 		});
-		line.addKeyValue(AuditFields.PREVIOUS_HASH, this.lastHash)
-			.addKeyValue(AuditFields.HASH, hash)
-			.log("Audit " + fields.get(AuditFields.EVENT) + " " + record.outcome().value());
+		line.addKeyValue(LogField.AUDIT_PREVIOUS_HASH.key(), this.lastHash)
+			.addKeyValue(LogField.AUDIT_HASH.key(), hash)
+			.log("Audit " + fields.get(LogField.AUDIT_EVENT.key()) + " " + record.outcome().value());
 	}
 
 	private @Nullable String text(String name, @Nullable String value) {

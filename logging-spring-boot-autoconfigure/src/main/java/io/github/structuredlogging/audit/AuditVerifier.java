@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -60,11 +62,11 @@ public final class AuditVerifier {
 					}
 					long expected = (previousSequence != null) ? previousSequence + 1 : 1;
 					JsonNode record = parse(line);
-					if (record == null || !record.path(AuditFields.SEQUENCE).isIntegralNumber()) {
+					if (record == null || !LogField.AUDIT_SEQUENCE.in(record).isIntegralNumber()) {
 						return AuditVerification.broken(records, expected, "unreadable record in " + file);
 					}
-					long sequence = record.path(AuditFields.SEQUENCE).asLong();
-					String recordedPrevious = record.path(AuditFields.PREVIOUS_HASH).asString("");
+					long sequence = LogField.AUDIT_SEQUENCE.in(record).asLong();
+					String recordedPrevious = LogField.AUDIT_PREVIOUS_HASH.in(record).asString("");
 					if (previousSequence != null && sequence != expected) {
 						return AuditVerification.broken(records, expected, (sequence > expected)
 								? "record " + expected + " is missing" : "record " + sequence + " is out of order");
@@ -77,7 +79,7 @@ public final class AuditVerifier {
 						return AuditVerification.broken(records, sequence, "first record does not start the chain");
 					}
 					String hash = this.chain.hash(recordedPrevious, CanonicalForm.of(hashedFields(record)));
-					if (!hash.equals(record.path(AuditFields.HASH).asString(""))) {
+					if (!hash.equals(LogField.AUDIT_HASH.in(record).asString(""))) {
 						return AuditVerification.broken(records, sequence, "hash does not match the record's content");
 					}
 					records++;
@@ -101,11 +103,14 @@ public final class AuditVerifier {
 		}
 	}
 
-	@SuppressWarnings("unchecked")
+	// Read under the names of whichever layout wrote the line.
 	private static Map<String, @Nullable Object> hashedFields(JsonNode record) {
-		Map<String, @Nullable Object> fields = MAPPER.convertValue(record, Map.class);
-		if (!fields.containsKey(AuditFields.TRACE_ID) && fields.containsKey("trace.id")) {
-			fields.put(AuditFields.TRACE_ID, fields.get("trace.id"));
+		Map<String, @Nullable Object> fields = new HashMap<>();
+		for (LogField field : CanonicalForm.HASHED) {
+			JsonNode value = field.in(record);
+			if (!value.isMissingNode() && !value.isNull()) {
+				fields.put(field.key(), MAPPER.convertValue(value, Object.class));
+			}
 		}
 		return fields;
 	}

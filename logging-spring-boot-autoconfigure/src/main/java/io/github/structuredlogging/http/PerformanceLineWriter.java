@@ -3,6 +3,7 @@ package io.github.structuredlogging.http;
 import java.util.List;
 
 import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,34 +60,34 @@ public final class PerformanceLineWriter {
 			return;
 		}
 		LoggingEventBuilder line = logger.atLevel(level).addMarker(PERFORMANCE);
-		line.addKeyValue("http_method", exchange.method()).addKeyValue("http_path", exchange.path());
+		line.addKeyValue(LogField.HTTP_METHOD.key(), exchange.method()).addKeyValue(LogField.HTTP_PATH.key(), exchange.path());
 		if (exchange.route() != null) {
-			line.addKeyValue("http_route", exchange.route());
+			line.addKeyValue(LogField.HTTP_ROUTE.key(), exchange.route());
 		}
 		if (exchange.query() != null) {
-			line.addKeyValue("http_query", exchange.query());
+			line.addKeyValue(LogField.HTTP_QUERY.key(), exchange.query());
 		}
-		line.addKeyValue("http_status", exchange.status())
-			.addKeyValue("duration_ms", exchange.durationMillis())
-			.addKeyValue("performance_tier", tier.value())
-			.addKeyValue("request_bytes", exchange.requestBytes())
-			.addKeyValue("response_bytes", exchange.responseBytes())
-			.addKeyValue("client_ip", exchange.clientIp());
+		line.addKeyValue(LogField.HTTP_STATUS.key(), exchange.status())
+			.addKeyValue(LogField.DURATION.key(), exchange.durationMillis())
+			.addKeyValue(LogField.PERFORMANCE_TIER.key(), tier.value())
+			.addKeyValue(LogField.REQUEST_BYTES.key(), exchange.requestBytes())
+			.addKeyValue(LogField.RESPONSE_BYTES.key(), exchange.responseBytes())
+			.addKeyValue(LogField.CLIENT_IP.key(), exchange.clientIp());
 		if (exchange.userAgent() != null) {
-			line.addKeyValue("user_agent", exchange.userAgent());
+			line.addKeyValue(LogField.USER_AGENT.key(), exchange.userAgent());
 		}
 		if (exchange.userName() != null) {
-			line.addKeyValue("user_name", exchange.userName());
+			line.addKeyValue(LogField.USER_NAME.key(), exchange.userName());
 		}
 		if (exchange.database() != null) {
-			line.addKeyValue("db_query_count", exchange.database().queryCount())
-				.addKeyValue("db_time_ms", exchange.database().elapsedMillis());
+			line.addKeyValue(LogField.DB_QUERY_COUNT.key(), exchange.database().queryCount())
+				.addKeyValue(LogField.DB_TIME.key(), exchange.database().elapsedMillis());
 		}
 		if (exchange.memoryUsedMb() != null) {
-			line.addKeyValue("memory_used_mb", exchange.memoryUsedMb());
+			line.addKeyValue(LogField.MEMORY_USED.key(), exchange.memoryUsedMb());
 		}
 		if (exchange.correlationIdRejected()) {
-			line.addKeyValue("correlation_id_rejected", true);
+			line.addKeyValue(LogField.CORRELATION_ID_REJECTED.key(), true);
 		}
 		addBodies(line, exchange.bodies());
 		addFailure(line, exchange);
@@ -114,9 +115,9 @@ public final class PerformanceLineWriter {
 			line.setCause(failure);
 		}
 		else {
-			line.addKeyValue("error_type", failure.getClass().getName());
+			line.addKeyValue(LogField.ERROR_TYPE.key(), failure.getClass().getName());
 			if (failure.getMessage() != null) {
-				line.addKeyValue("error_message", failure.getMessage());
+				line.addKeyValue(LogField.ERROR_MESSAGE.key(), failure.getMessage());
 			}
 		}
 	}
@@ -126,15 +127,15 @@ public final class PerformanceLineWriter {
 			return;
 		}
 		if (bodies.request() != null) {
-			line.addKeyValue("http_request_body", bodies.request());
+			line.addKeyValue(LogField.HTTP_REQUEST_BODY.key(), bodies.request());
 			if (bodies.requestTruncated()) {
-				line.addKeyValue("http_request_body_truncated", true);
+				line.addKeyValue(LogField.HTTP_REQUEST_BODY_TRUNCATED.key(), true);
 			}
 		}
 		if (bodies.response() != null) {
-			line.addKeyValue("http_response_body", bodies.response());
+			line.addKeyValue(LogField.HTTP_RESPONSE_BODY.key(), bodies.response());
 			if (bodies.responseTruncated()) {
-				line.addKeyValue("http_response_body_truncated", true);
+				line.addKeyValue(LogField.HTTP_RESPONSE_BODY_TRUNCATED.key(), true);
 			}
 		}
 	}

@@ -1,7 +1,8 @@
 package io.github.structuredlogging.json;
 
 /**
- * The field layouts a JSON event can be written in.
+ * The field layouts a JSON event can be written in; {@link LogField} names every field in
+ * each.
  */
 public enum JsonLayout {
 
@@ -9,25 +10,13 @@ public enum JsonLayout {
 	 * Flat snake_case fields ({@code logger_name}, {@code service_name}, ...), close to
 	 * the Logstash JSON format.
 	 */
-	DEFAULT(JsonFieldNames.DEFAULT),
+	DEFAULT,
 
 	/**
-	 * Elastic Common Schema fields ({@code log.level}, {@code service.name}, ...).
+	 * Elastic Common Schema fields ({@code log.level}, {@code service.name},
+	 * {@code http.request.method}, ...), with fields ECS has no name for under
+	 * {@value LogField#CUSTOM_NAMESPACE}.
 	 */
-	ECS(JsonFieldNames.ECS);
-
-	private final JsonFieldNames fieldNames;
-
-	JsonLayout(JsonFieldNames fieldNames) {
-		this.fieldNames = fieldNames;
-	}
-
-	/**
-	 * Return the names of the fields this layout writes.
-	 * @return the field names
-	 */
-	public JsonFieldNames fieldNames() {
-		return this.fieldNames;
-	}
+	ECS
 
 }

@@ -2,12 +2,14 @@ package io.github.structuredlogging.json;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.github.structuredlogging.audit.AuditFields;
 import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.masking.MaskingJsonGeneratorDecorator;
+import net.logstash.logback.composite.AbstractFieldJsonProvider;
 import net.logstash.logback.composite.JsonProviders;
 import net.logstash.logback.composite.loggingevent.ArgumentsJsonProvider;
 import net.logstash.logback.composite.loggingevent.KeyValuePairsJsonProvider;
@@ -26,17 +28,19 @@ import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the logstash-logback-encoder encoder that writes events in a {@link JsonLayout}.
+ * Builds the logstash-logback-encoder encoder that writes events in a {@link JsonLayout},
+ * every field named by the {@link LogField} catalogue.
  */
 public final class StructuredJsonEncoders {
 
 	/** Version of the Elastic Common Schema the ECS layout follows. */
 	public static final String ECS_VERSION = "8.11";
 
-	// Micrometer Tracing puts these MDC keys; the layouts rename them.
-	private static final String MDC_TRACE_ID = "traceId";
-
-	private static final String MDC_SPAN_ID = "spanId";
+	// Written by the encoder from the event's own data or from configuration: not scanned.
+	private static final Set<LogField> TRUSTED = EnumSet.of(LogField.TIMESTAMP, LogField.LEVEL, LogField.LOGGER,
+			LogField.THREAD, LogField.SERVICE_NAME, LogField.SERVICE_VERSION, LogField.ENVIRONMENT,
+			LogField.HOST_NAME, LogField.LOG_STREAM, LogField.ECS_VERSION, LogField.AUDIT_HASH,
+			LogField.AUDIT_PREVIOUS_HASH, LogField.EVENT_OUTCOME, LogField.EVENT_KIND, LogField.EVENT_CATEGORY);
 
 	private StructuredJsonEncoders() {
 	}
@@ -51,81 +55,99 @@ public final class StructuredJsonEncoders {
 	 */
 	public static LoggingEventCompositeJsonEncoder create(JsonLayout layout, ServiceIdentity service,
 			StackTraceOptions stackTrace, @Nullable MaskingEngine masker) {
-		JsonFieldNames names = layout.fieldNames();
 		LoggingEventCompositeJsonEncoder encoder = new LoggingEventCompositeJsonEncoder();
 		encoder.setLineSeparator("UNIX");
 		JsonProviders<ILoggingEvent> providers = encoder.getProviders();
-		providers.addProvider(timestamp(names));
-		providers.addProvider(named(new LogLevelJsonProvider(), names.level()));
-		providers.addProvider(named(new LoggerNameJsonProvider(), names.logger()));
-		providers.addProvider(named(new LoggingEventThreadNameJsonProvider(), names.thread()));
-		providers.addProvider(named(new MessageJsonProvider(), names.message()));
-		providers.addProvider(new StaticFieldsJsonProvider(serviceFields(layout, names, service)));
-		providers.addProvider(new LogStreamJsonProvider(names.logStream()));
-		providers.addProvider(mdc(names));
-		providers.addProvider(new KeyValuePairsJsonProvider());
+		providers.addProvider(timestamp(layout));
+		providers.addProvider(named(new LogLevelJsonProvider(), LogField.LEVEL, layout));
+		providers.addProvider(named(new LoggerNameJsonProvider(), LogField.LOGGER, layout));
+		providers.addProvider(named(new LoggingEventThreadNameJsonProvider(), LogField.THREAD, layout));
+		providers.addProvider(named(new MessageJsonProvider(), LogField.MESSAGE, layout));
+		providers.addProvider(new StaticFieldsJsonProvider(serviceFields(layout, service)));
+		providers.addProvider(new LogStreamJsonProvider(name(LogField.LOG_STREAM, layout)));
+		providers.addProvider(mdc(layout));
+		providers.addProvider(keyValuePairs(layout));
+		if (layout == JsonLayout.ECS) {
+			providers.addProvider(new EcsEventFieldsJsonProvider());
+		}
 		providers.addProvider(new ArgumentsJsonProvider());
 		providers.addProvider(new LogstashMarkersJsonProvider());
-		providers.addProvider(errorType(names));
-		providers.addProvider(named(new ThrowableMessageJsonProvider(), names.errorMessage()));
-		providers.addProvider(stackTrace(names, stackTrace));
+		providers.addProvider(errorType(layout));
+		providers.addProvider(named(new ThrowableMessageJsonProvider(), LogField.ERROR_MESSAGE, layout));
+		providers.addProvider(stackTrace(layout, stackTrace));
 		if (masker != null) {
-			encoder.getJsonGeneratorDecorator().addDecorator(masking(masker, names));
+			encoder.getJsonGeneratorDecorator().addDecorator(masking(masker, layout));
 		}
 		return encoder;
 	}
 
 	// Every string of the event passes the engine, stack traces included; sensitive
 	// field names are masked at any depth.
-	private static MaskingJsonGeneratorDecorator masking(MaskingEngine masker, JsonFieldNames names) {
-		return new MaskingJsonGeneratorDecorator(masker, trustedFields(names));
+	private static MaskingJsonGeneratorDecorator masking(MaskingEngine masker, JsonLayout layout) {
+		Set<String> trusted = TRUSTED.stream()
+			.map((field) -> field.nameIn(layout))
+			.filter((name) -> name != null)
+			.collect(Collectors.toSet());
+		return new MaskingJsonGeneratorDecorator(masker, trusted);
 	}
 
-	// Written by the encoder from the event's own data or from configuration: not scanned.
-	private static Set<String> trustedFields(JsonFieldNames names) {
-		return Set.of(names.timestamp(), names.level(), names.logger(), names.thread(), names.serviceName(),
-				names.serviceVersion(), names.environment(), names.hostName(), names.logStream(), "ecs.version",
-				AuditFields.HASH, AuditFields.PREVIOUS_HASH);
-	}
-
-	private static LoggingEventFormattedTimestampJsonProvider timestamp(JsonFieldNames names) {
+	private static LoggingEventFormattedTimestampJsonProvider timestamp(JsonLayout layout) {
 		LoggingEventFormattedTimestampJsonProvider provider = new LoggingEventFormattedTimestampJsonProvider();
-		provider.setFieldName(names.timestamp());
+		provider.setFieldName(name(LogField.TIMESTAMP, layout));
 		provider.setTimeZone("UTC");
 		return provider;
 	}
 
-	private static Map<String, String> serviceFields(JsonLayout layout, JsonFieldNames names,
-			ServiceIdentity service) {
+	private static Map<String, String> serviceFields(JsonLayout layout, ServiceIdentity service) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put(names.serviceName(), service.name());
+		fields.put(name(LogField.SERVICE_NAME, layout), service.name());
 		if (service.version() != null) {
-			fields.put(names.serviceVersion(), service.version());
+			fields.put(name(LogField.SERVICE_VERSION, layout), service.version());
 		}
-		fields.put(names.environment(), service.environment());
-		fields.put(names.hostName(), service.hostName());
-		if (layout == JsonLayout.ECS) {
-			fields.put("ecs.version", ECS_VERSION);
+		fields.put(name(LogField.ENVIRONMENT, layout), service.environment());
+		fields.put(name(LogField.HOST_NAME, layout), service.hostName());
+		String ecsVersion = LogField.ECS_VERSION.nameIn(layout);
+		if (ecsVersion != null) {
+			fields.put(ecsVersion, ECS_VERSION);
 		}
 		return fields;
 	}
 
-	private static MdcJsonProvider mdc(JsonFieldNames names) {
+	private static MdcJsonProvider mdc(JsonLayout layout) {
 		MdcJsonProvider provider = new MdcJsonProvider();
-		provider.getMdcKeyFieldNames().put(MDC_TRACE_ID, names.traceId());
-		provider.getMdcKeyFieldNames().put(MDC_SPAN_ID, names.spanId());
-		provider.getMdcKeyFieldNames().put(JsonFieldNames.DEFAULT.traceId(), names.traceId());
-		provider.getMdcKeyFieldNames().put(JsonFieldNames.DEFAULT.spanId(), names.spanId());
+		for (LogField field : LogField.values()) {
+			for (String key : field.mdcKeys()) {
+				provider.getMdcKeyFieldNames().put(key, name(field, layout));
+			}
+		}
 		return provider;
 	}
 
-	private static ThrowableClassNameJsonProvider errorType(JsonFieldNames names) {
-		ThrowableClassNameJsonProvider provider = named(new ThrowableClassNameJsonProvider(), names.errorType());
+	// The starter logs its fields under their default names; other layouts rename them.
+	private static KeyValuePairsJsonProvider keyValuePairs(JsonLayout layout) {
+		KeyValuePairsJsonProvider provider = new KeyValuePairsJsonProvider();
+		if (layout == JsonLayout.DEFAULT) {
+			return provider;
+		}
+		for (LogField field : LogField.values()) {
+			String name = field.nameIn(layout);
+			if (field.nameIn(JsonLayout.DEFAULT) != null && name != null && !name.equals(field.key())) {
+				provider.getKeyFieldNames().put(field.key(), name);
+			}
+		}
+		// Written in nanoseconds by the ECS provider.
+		provider.addExcludeKeyName(LogField.DURATION.key());
+		return provider;
+	}
+
+	private static ThrowableClassNameJsonProvider errorType(JsonLayout layout) {
+		ThrowableClassNameJsonProvider provider = named(new ThrowableClassNameJsonProvider(), LogField.ERROR_TYPE,
+				layout);
 		provider.setUseSimpleClassName(false);
 		return provider;
 	}
 
-	private static StackTraceJsonProvider stackTrace(JsonFieldNames names, StackTraceOptions options) {
+	private static StackTraceJsonProvider stackTrace(JsonLayout layout, StackTraceOptions options) {
 		ShortenedThrowableConverter converter = new ShortenedThrowableConverter();
 		converter.setRootCauseFirst(options.rootCauseFirst());
 		converter.setMaxDepthPerThrowable(options.maxDepthPerThrowable());
@@ -133,15 +155,23 @@ public final class StructuredJsonEncoders {
 		converter.setOmitCommonFrames(true);
 		converter.setExcludes(options.excludedFrames());
 		converter.setLineSeparator("UNIX");
-		StackTraceJsonProvider provider = named(new StackTraceJsonProvider(), names.stackTrace());
+		StackTraceJsonProvider provider = named(new StackTraceJsonProvider(), LogField.STACK_TRACE, layout);
 		provider.setThrowableConverter(converter);
 		return provider;
 	}
 
-	private static <P extends net.logstash.logback.composite.AbstractFieldJsonProvider<ILoggingEvent>> P named(
-			P provider, String fieldName) {
-		provider.setFieldName(fieldName);
+	private static <P extends AbstractFieldJsonProvider<ILoggingEvent>> P named(P provider, LogField field,
+			JsonLayout layout) {
+		provider.setFieldName(name(field, layout));
 		return provider;
+	}
+
+	private static String name(LogField field, JsonLayout layout) {
+		String name = field.nameIn(layout);
+		if (name == null) {
+			throw new IllegalArgumentException(field + " is not written in the " + layout + " layout");
+		}
+		return name;
 	}
 
 }

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.github.structuredlogging.audit.AuditFields;
 import io.github.structuredlogging.audit.AuditFiles;
 import io.github.structuredlogging.audit.AuditVerification;
 import io.github.structuredlogging.audit.AuditVerifier;
+import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -72,7 +72,7 @@ public final class AuditRecords {
 			try (BufferedReader reader = AuditFiles.open(file)) {
 				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
 					JsonNode record = parse(line);
-					if (record == null || record.path(AuditFields.SEQUENCE).asLong(-1) >= cursor
+					if (record == null || LogField.AUDIT_SEQUENCE.in(record).asLong(-1) >= cursor
 							|| !matches(record, event, principal, outcome, since, until)) {
 						continue;
 					}
@@ -89,7 +89,7 @@ public final class AuditRecords {
 		}
 		List<JsonNode> page = new ArrayList<>(newest);
 		Collections.reverse(page);
-		Long next = (more && !page.isEmpty()) ? page.get(page.size() - 1).path(AuditFields.SEQUENCE).asLong() : null;
+		Long next = (more && !page.isEmpty()) ? LogField.AUDIT_SEQUENCE.in(page.get(page.size() - 1)).asLong() : null;
 		return new AuditPage(page, next);
 	}
 
@@ -125,9 +125,9 @@ public final class AuditRecords {
 
 	private static boolean matches(JsonNode record, @Nullable String event, @Nullable String principal,
 			@Nullable String outcome, @Nullable Instant since, @Nullable Instant until) {
-		if (!equalsIgnoreCase(event, record.path(AuditFields.EVENT).asString(""))
-				|| !equalsIgnoreCase(principal, record.path(AuditFields.PRINCIPAL).asString(""))
-				|| !equalsIgnoreCase(outcome, record.path(AuditFields.OUTCOME).asString(""))) {
+		if (!equalsIgnoreCase(event, LogField.AUDIT_EVENT.in(record).asString(""))
+				|| !equalsIgnoreCase(principal, LogField.AUDIT_PRINCIPAL.in(record).asString(""))
+				|| !equalsIgnoreCase(outcome, LogField.AUDIT_OUTCOME.in(record).asString(""))) {
 			return false;
 		}
 		if (since == null && until == null) {
@@ -143,7 +143,7 @@ public final class AuditRecords {
 
 	private static @Nullable Instant time(JsonNode record) {
 		try {
-			return Instant.parse(record.path(AuditFields.TIME).asString(""));
+			return Instant.parse(LogField.AUDIT_TIME.in(record).asString(""));
 		}
 		catch (DateTimeParseException ex) {
 			return null;

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.structuredlogging.api.CorrelationId;
+import io.github.structuredlogging.json.LogField;
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.StoredEvent;
@@ -58,7 +59,7 @@ public final class TestEvents {
 			id = scope.id();
 			for (Level level : new Level[] { Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR }) {
 				if (logger.isEnabledForLevel(level)) {
-					logger.atLevel(level).addKeyValue("test_event", true).log("Log API test event at {}", level);
+					logger.atLevel(level).addKeyValue(LogField.TEST_EVENT.key(), true).log("Log API test event at {}", level);
 					expected++;
 				}
 				else {

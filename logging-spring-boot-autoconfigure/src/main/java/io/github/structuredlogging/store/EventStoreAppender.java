@@ -5,8 +5,8 @@ import java.util.Map;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
-import io.github.structuredlogging.api.CorrelationId;
 import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.json.LogField;
 
 /**
  * Adds every event it is given to an {@link EventStore}, as the JSON line the encoder
@@ -14,8 +14,6 @@ import io.github.structuredlogging.api.LogStreams;
  * logging thread never waits for it.
  */
 public final class EventStoreAppender extends AppenderBase<ILoggingEvent> {
-
-	private static final String MDC_TRACE_ID = "traceId";
 
 	private final EventStore store;
 
@@ -36,8 +34,8 @@ public final class EventStoreAppender extends AppenderBase<ILoggingEvent> {
 		byte[] line = this.encoder.encode(event);
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		this.store.add(new StoredEvent(this.store.nextSequence(), event.getTimeStamp(), event.getLevel(),
-				event.getLoggerName(), LogStreams.streamOf(event.getMarkerList()), mdc.get(CorrelationId.MDC_KEY),
-				mdc.get(MDC_TRACE_ID), line));
+				event.getLoggerName(), LogStreams.streamOf(event.getMarkerList()), LogField.CORRELATION_ID.fromMdc(mdc),
+				LogField.TRACE_ID.fromMdc(mdc), line));
 	}
 
 }
