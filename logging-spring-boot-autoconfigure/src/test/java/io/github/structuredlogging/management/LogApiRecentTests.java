@@ -59,6 +59,10 @@ class LogApiRecentTests {
 			payments.atError().addKeyValue("order_id", 42).log("Payment failed {} card 4111 1111 1111 1111", RUN);
 			MDC.remove("traceId");
 		}
+		// An application that puts the trace ID in the MDC itself, under the JSON name.
+		MDC.put("trace_id", "0af7651916cd43dd8448eb211c80319c");
+		LoggerFactory.getLogger("org.example.reconcile.Reconciler").info("Reconciled the ledger");
+		MDC.remove("trace_id");
 		Thread.sleep(20);
 		beforeLate = Instant.now();
 		Thread.sleep(20);
@@ -124,6 +128,14 @@ class LogApiRecentTests {
 				"Order placed " + RUN);
 		assertThat(messages("trace_id=4bf92f3577b34da6a3ce929d0e0e4736")).containsExactly(
 				"Payment failed " + RUN + " card [REDACTED]");
+	}
+
+	@Test
+	void traceIdFindsEventsWhoseMdcHasItUnderTheJsonName() {
+		List<JsonNode> events = api.recent("trace_id=0af7651916cd43dd8448eb211c80319c");
+		assertThat(events).extracting((event) -> event.path("message").asString())
+			.containsExactly("Reconciled the ledger");
+		assertThat(events.get(0).path("trace_id").asString()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
 	}
 
 	@Test
