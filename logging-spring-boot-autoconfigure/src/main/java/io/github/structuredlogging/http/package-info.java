@@ -1,6 +1,6 @@
 /**
- * One performance line per HTTP request: what was asked, how it went and how long it
- * took.
+ * One performance line per HTTP request (what was asked, how it went and how long it
+ * took), and the per-minute, per-route aggregates of those requests.
  */
 @NullMarked
 package io.github.structuredlogging.http;

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.github.structuredlogging.store.EventStore;
-import io.github.structuredlogging.store.PerformanceSummary;
-import io.github.structuredlogging.store.RequestStatistics;
+import io.github.structuredlogging.http.PerformanceSummary;
+import io.github.structuredlogging.http.RequestStatistics;
 import io.github.structuredlogging.store.StoredEvent;
 import org.jspecify.annotations.Nullable;
 

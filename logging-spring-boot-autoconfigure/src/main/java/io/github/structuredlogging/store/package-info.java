@@ -1,5 +1,5 @@
 /**
- * The in-memory store of recent events and the per-minute aggregates behind the log API.
+ * The in-memory store of recent events behind the log API, with their counts.
  */
 @NullMarked
 package io.github.structuredlogging.store;

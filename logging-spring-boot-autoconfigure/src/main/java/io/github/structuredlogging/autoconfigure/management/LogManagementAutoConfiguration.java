@@ -16,7 +16,7 @@ import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.LoggingHealth;
 import io.github.structuredlogging.management.LoggingStatistics;
 import io.github.structuredlogging.store.EventStore;
-import io.github.structuredlogging.store.RequestStatistics;
+import io.github.structuredlogging.http.RequestStatistics;
 import io.github.structuredlogging.runtime.PipelineSettings;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 

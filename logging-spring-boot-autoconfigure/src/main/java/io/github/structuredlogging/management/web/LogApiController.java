@@ -16,7 +16,7 @@ import io.github.structuredlogging.management.Parameters;
 import io.github.structuredlogging.management.SectionUnavailableException;
 import io.github.structuredlogging.management.StatsReport;
 import io.github.structuredlogging.management.TestEvents;
-import io.github.structuredlogging.store.PerformanceSummary;
+import io.github.structuredlogging.http.PerformanceSummary;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

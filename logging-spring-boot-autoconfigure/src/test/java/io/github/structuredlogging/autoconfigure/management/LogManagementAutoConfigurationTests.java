@@ -10,7 +10,7 @@ import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.LoggingHealth;
 import io.github.structuredlogging.store.EventStore;
-import io.github.structuredlogging.store.RequestStatistics;
+import io.github.structuredlogging.http.RequestStatistics;
 import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
 import org.junit.jupiter.api.Test;
 

@@ -27,7 +27,7 @@ import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.masking.MaskingSettings;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.EventStoreAppender;
-import io.github.structuredlogging.store.RequestStatistics;
+import io.github.structuredlogging.http.RequestStatistics;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

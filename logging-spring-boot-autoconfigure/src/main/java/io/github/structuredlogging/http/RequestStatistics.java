@@ -1,4 +1,4 @@
-package io.github.structuredlogging.store;
+package io.github.structuredlogging.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import io.github.structuredlogging.api.CorrelationId;
-import io.github.structuredlogging.http.PerformanceTier;
-import io.github.structuredlogging.http.RequestExchange;
-import io.github.structuredlogging.http.RequestPerformanceListener;
 
 /**
  * Per-minute aggregates of finished requests, kept for a bounded time: what the

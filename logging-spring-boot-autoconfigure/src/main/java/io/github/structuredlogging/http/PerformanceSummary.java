@@ -1,4 +1,4 @@
-package io.github.structuredlogging.store;
+package io.github.structuredlogging.http;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.structuredlogging.store;
+package io.github.structuredlogging.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,8 +7,6 @@ import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 
 import io.github.structuredlogging.api.CorrelationId;
-import io.github.structuredlogging.http.PerformanceTier;
-import io.github.structuredlogging.http.RequestExchange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

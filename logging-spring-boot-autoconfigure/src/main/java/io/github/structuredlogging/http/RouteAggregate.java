@@ -1,10 +1,9 @@
-package io.github.structuredlogging.store;
+package io.github.structuredlogging.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.github.structuredlogging.http.PerformanceTier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.PackedHistogram;
 
