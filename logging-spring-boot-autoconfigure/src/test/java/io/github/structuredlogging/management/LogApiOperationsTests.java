@@ -142,7 +142,15 @@ class LogApiOperationsTests {
 			.asString()).isEqualTo("UP");
 		HttpResponse<String> bad = http.get("/actuator/logs/recent?limit=0", "Authorization", admin);
 		assertThat(bad.statusCode()).isEqualTo(400);
-		assertThat(LogApi.parse(bad.body()).path("parameter").asString()).isEqualTo("limit");
+		JsonNode problem = LogApi.parse(bad.body());
+		assertThat(problem.path("parameter").asString()).isEqualTo("limit");
+		// The same RFC 9457 problem as the log API's.
+		assertThat(problem.path("title").asString()).isEqualTo("Invalid parameter");
+		assertThat(problem.path("status").asInt()).isEqualTo(400);
+		JsonNode apiProblem = LogApi.parse(api.get("/recent?limit=0").body());
+		for (String member : List.of("type", "title", "status", "detail", "parameter")) {
+			assertThat(apiProblem.path(member)).as(member).isEqualTo(problem.path(member));
+		}
 		assertThat(http.get("/actuator/logs/nothing", "Authorization", admin).statusCode()).isEqualTo(404);
 		JsonNode health = LogApi.parse(http.get("/actuator/health/logging").body());
 		assertThat(health.path("status").asString()).isEqualTo("UP");

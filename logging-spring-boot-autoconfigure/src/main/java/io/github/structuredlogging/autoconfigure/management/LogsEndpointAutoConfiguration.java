@@ -29,9 +29,11 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBean(LogManagement.class)
 public final class LogsEndpointAutoConfiguration {
 
+	// A web endpoint, whose errors are RFC 9457 problems.
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnAvailableEndpoint
+	@ConditionalOnClass(name = "org.springframework.http.ProblemDetail")
 	LogsEndpoint structuredLoggingLogsEndpoint(LogManagement management) {
 		return new LogsEndpoint(management, Clock.systemUTC());
 	}

@@ -10,12 +10,14 @@ import io.github.structuredlogging.management.InvalidParameterException;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.Parameters;
 import io.github.structuredlogging.management.SectionUnavailableException;
+import io.github.structuredlogging.management.web.Problems;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+import org.springframework.http.ProblemDetail;
 
 /**
  * The {@code logs} Actuator endpoint: health, stats, recent events, performance and
@@ -100,10 +102,10 @@ public final class LogsEndpoint {
 			return new WebEndpointResponse<>(read(section, parameters));
 		}
 		catch (InvalidParameterException ex) {
-			return problem(WebEndpointResponse.STATUS_BAD_REQUEST, ex.getMessage(), ex.parameter());
+			return problem(Problems.invalidParameter(ex));
 		}
 		catch (SectionUnavailableException ex) {
-			return problem(WebEndpointResponse.STATUS_NOT_FOUND, ex.getMessage(), null);
+			return problem(Problems.unavailable(ex));
 		}
 	}
 
@@ -123,14 +125,9 @@ public final class LogsEndpoint {
 		return new Parameters((Map<String, String>) given, this.clock);
 	}
 
-	private static WebEndpointResponse<Object> problem(int status, String detail, @Nullable String parameter) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("status", status);
-		body.put("detail", detail);
-		if (parameter != null) {
-			body.put("parameter", parameter);
-		}
-		return new WebEndpointResponse<>(body, status);
+	// Written by Actuator's own JSON mapper, which has no problem support.
+	private static WebEndpointResponse<Object> problem(ProblemDetail problem) {
+		return new WebEndpointResponse<>(Problems.members(problem), problem.getStatus());
 	}
 
 }

@@ -1,8 +1,7 @@
 package io.github.structuredlogging.management.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URI;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -55,15 +55,12 @@ public final class LogApiAccessInterceptor implements HandlerInterceptor {
 		if (!decision.authenticated() && this.apiKey) {
 			response.setHeader("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAccess.HEADER + "\"");
 		}
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
+		ProblemDetail problem = Problems.of(status, detail);
+		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(MAPPER.writeValueAsBytes(problem));
+		// Before any handler: Spring MVC's converters do not write this response.
+		response.getOutputStream().write(MAPPER.writeValueAsBytes(Problems.members(problem)));
 		return false;
 	}
 

@@ -17,22 +17,18 @@ public final class LogApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid parameter");
-		problem.setProperty("parameter", ex.parameter());
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.badRequest().body(Problems.invalidParameter(ex));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unavailable(SectionUnavailableException ex) {
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()));
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.unavailable(ex));
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> tooManySubscribers(LiveTail.TooManySubscribersException ex) {
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-			.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
+			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
 	}
 
 }
