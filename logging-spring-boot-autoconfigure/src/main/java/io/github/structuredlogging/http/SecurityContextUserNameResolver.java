@@ -1,10 +1,10 @@
 package io.github.structuredlogging.http;
 
+import io.github.structuredlogging.security.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -27,9 +27,8 @@ public final class SecurityContextUserNameResolver implements UserNameResolver {
 					? session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) : null;
 		}
 		if (context instanceof SecurityContext securityContext) {
-			Authentication authentication = securityContext.getAuthentication();
-			if (authentication != null && authentication.isAuthenticated()
-					&& !(authentication instanceof AnonymousAuthenticationToken)) {
+			Authentication authentication = AuthenticatedUser.of(securityContext.getAuthentication());
+			if (authentication != null) {
 				return authentication.getName();
 			}
 		}

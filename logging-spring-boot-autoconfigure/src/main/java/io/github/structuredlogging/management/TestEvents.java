@@ -2,13 +2,13 @@ package io.github.structuredlogging.management;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.structuredlogging.api.CorrelationId;
-import io.github.structuredlogging.json.LogField;
 import io.github.structuredlogging.audit.AuditLogger;
+import io.github.structuredlogging.json.LogField;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.StoredEvent;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +30,7 @@ public final class TestEvents {
 
 	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
 
-	private static final long WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+	private static final long WAIT_SECONDS = 5;
 
 	private final EventStore store;
 
@@ -55,8 +55,15 @@ public final class TestEvents {
 		List<String> skipped = new ArrayList<>();
 		int expected = 0;
 		String id;
+		Semaphore stored = new Semaphore(0);
+		Runnable unsubscribe = null;
 		try (CorrelationId.Scope scope = CorrelationId.openNew()) {
 			id = scope.id();
+			unsubscribe = this.store.subscribe((event) -> {
+				if (id.equals(event.correlationId())) {
+					stored.release();
+				}
+			});
 			for (Level level : new Level[] { Level.TRACE, Level.DEBUG, Level.INFO, Level.WARN, Level.ERROR }) {
 				if (logger.isEnabledForLevel(level)) {
 					logger.atLevel(level).addKeyValue(LogField.TEST_EVENT.key(), true).log("Log API test event at {}", level);
@@ -71,17 +78,28 @@ public final class TestEvents {
 				expected++;
 			}
 		}
-		return new TestEventsReport(id, awaitWritten(id, expected), skipped);
+		try {
+			awaitStored(stored, expected);
+		}
+		finally {
+			unsubscribe.run();
+		}
+		return new TestEventsReport(id, written(id), skipped);
 	}
 
-	// The store is fed by the asynchronous writer: wait for it, boundedly.
-	private List<JsonLine> awaitWritten(String id, int expected) {
-		long deadline = System.nanoTime() + WAIT_NANOS;
-		List<StoredEvent> written = find(id);
-		while (written.size() < expected && System.nanoTime() < deadline) {
-			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-			written = find(id);
+	// The store is fed by the asynchronous writer, which tells its subscribers of every
+	// event: wait for the test events, boundedly.
+	private static void awaitStored(Semaphore stored, int expected) {
+		try {
+			stored.tryAcquire(expected, WAIT_SECONDS, TimeUnit.SECONDS);
 		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private List<JsonLine> written(String id) {
+		List<StoredEvent> written = find(id);
 		List<JsonLine> lines = new ArrayList<>();
 		for (int i = written.size() - 1; i >= 0; i--) {
 			lines.add(JsonLine.of(written.get(i)));

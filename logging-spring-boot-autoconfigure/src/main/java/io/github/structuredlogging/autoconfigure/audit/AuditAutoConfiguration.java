@@ -13,7 +13,6 @@ import io.github.structuredlogging.audit.BootAuditEvents;
 import io.github.structuredlogging.audit.LogLevelChangeInterceptor;
 import io.github.structuredlogging.audit.Audited;
 import io.github.structuredlogging.audit.AuditedMethodInterceptor;
-import io.github.structuredlogging.audit.SecurityContextPrincipal;
 import io.github.structuredlogging.audit.AuditTrail;
 import io.github.structuredlogging.audit.AuditTrail.RequestOrigin;
 import io.github.structuredlogging.audit.AuthenticationFailureMonitor;
@@ -25,6 +24,7 @@ import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguratio
 import io.github.structuredlogging.http.UserAgents;
 import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
+import io.github.structuredlogging.security.AuthenticatedUser;
 import io.github.structuredlogging.api.LogStreams;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
@@ -184,7 +184,7 @@ public final class AuditAutoConfiguration {
 
 	static Supplier<@Nullable String> principal() {
 		return ClassUtils.isPresent("org.springframework.security.core.context.SecurityContextHolder",
-				AuditAutoConfiguration.class.getClassLoader()) ? new SecurityContextPrincipal() : () -> null;
+				AuditAutoConfiguration.class.getClassLoader()) ? AuthenticatedUser::currentName : () -> null;
 	}
 
 	/**

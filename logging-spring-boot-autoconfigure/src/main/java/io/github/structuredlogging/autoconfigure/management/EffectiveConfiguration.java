@@ -59,7 +59,6 @@ final class EffectiveConfiguration implements Supplier<Map<String, Object>> {
 		configuration.put("masking", masking());
 		configuration.put("audit", audit());
 		configuration.put("api", api());
-		configuration.put("shippers", List.of());
 		configuration.put("loggers", loggers());
 		return configuration;
 	}

@@ -1,11 +1,10 @@
 package io.github.structuredlogging.management.web;
 
+import io.github.structuredlogging.security.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Lets in users that Spring Security authenticated and that hold the given authority,
@@ -25,9 +24,8 @@ public final class AuthorityAccess implements LogApiAccess {
 
 	@Override
 	public Decision check(HttpServletRequest request) {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !authentication.isAuthenticated()
-				|| authentication instanceof AnonymousAuthenticationToken) {
+		Authentication authentication = AuthenticatedUser.current();
+		if (authentication == null) {
 			return Decision.unauthenticated();
 		}
 		for (GrantedAuthority granted : authentication.getAuthorities()) {
