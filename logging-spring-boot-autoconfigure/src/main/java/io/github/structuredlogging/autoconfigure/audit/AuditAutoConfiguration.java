@@ -47,7 +47,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -116,10 +115,6 @@ public final class AuditAutoConfiguration {
 		AuthenticationFailureMonitor authenticationFailureMonitor(AuditProperties properties,
 				ObjectProvider<RequestOriginLookup> origin) {
 			AuditProperties.BruteForce bruteForce = properties.getBruteForce();
-			if (bruteForce.getMaxFailures() < 1) {
-				throw new InvalidConfigurationPropertyValueException("structured-logging.audit.brute-force.max-failures",
-						bruteForce.getMaxFailures(), "must be at least 1");
-			}
 			RequestOriginLookup lookup = origin.getIfAvailable(() -> () -> RequestOrigin.NONE);
 			return new AuthenticationFailureMonitor(bruteForce.getMaxFailures(), bruteForce.getWindow(), lookup::current);
 		}

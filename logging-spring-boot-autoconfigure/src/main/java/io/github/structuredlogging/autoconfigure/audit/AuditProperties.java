@@ -6,12 +6,16 @@ import io.github.structuredlogging.logback.FsyncPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration properties for the audit trail.
  */
 @ConfigurationProperties("structured-logging.audit")
-public class AuditProperties {
+public class AuditProperties implements Validator {
+
+	private static final Validator VALIDATOR = new AuditPropertiesValidator();
 
 	/**
 	 * Whether to record audit events in the hash-chained audit stream.
@@ -71,6 +75,16 @@ public class AuditProperties {
 
 	public BruteForce getBruteForce() {
 		return this.bruteForce;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return VALIDATOR.supports(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		VALIDATOR.validate(target, errors);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.github.structuredlogging.autoconfigure.http;
 
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -28,7 +27,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilt
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,39 +81,12 @@ public final class HttpLoggingAutoConfiguration {
 	}
 
 	private static int bodyLimit(HttpLoggingProperties.Body body) {
-		if (!body.isEnabled()) {
-			return -1;
-		}
-		long bytes = body.getMaxSize().toBytes();
-		if (bytes < 0 || bytes > Integer.MAX_VALUE) {
-			throw new InvalidConfigurationPropertyValueException("structured-logging.http.body.max-size",
-					body.getMaxSize(), "must be between 0 and 2GB");
-		}
-		return (int) bytes;
+		return body.isEnabled() ? (int) body.getMaxSize().toBytes() : -1;
 	}
 
 	private static PerformanceTiers tiers(HttpLoggingProperties properties) {
-		Duration normal = nonNegative("normal-threshold", properties.getNormalThreshold());
-		Duration slow = nonNegative("slow-threshold", properties.getSlowThreshold());
-		Duration verySlow = nonNegative("very-slow-threshold", properties.getVerySlowThreshold());
-		if (slow.compareTo(normal) < 0) {
-			throw invalid("slow-threshold", slow, "must not be below structured-logging.http.normal-threshold");
-		}
-		if (verySlow.compareTo(slow) < 0) {
-			throw invalid("very-slow-threshold", verySlow, "must not be below structured-logging.http.slow-threshold");
-		}
-		return new PerformanceTiers(normal, slow, verySlow);
-	}
-
-	private static Duration nonNegative(String name, Duration value) {
-		if (value.isNegative()) {
-			throw invalid(name, value, "must not be negative");
-		}
-		return value;
-	}
-
-	private static InvalidConfigurationPropertyValueException invalid(String name, Duration value, String reason) {
-		return new InvalidConfigurationPropertyValueException("structured-logging.http." + name, value, reason);
+		return new PerformanceTiers(properties.getNormalThreshold(), properties.getSlowThreshold(),
+				properties.getVerySlowThreshold());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -6,12 +6,16 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Configuration properties for the performance line of HTTP requests.
  */
 @ConfigurationProperties("structured-logging.http")
-public class HttpLoggingProperties {
+public class HttpLoggingProperties implements Validator {
+
+	private static final Validator VALIDATOR = new HttpLoggingPropertiesValidator();
 
 	/**
 	 * Whether to write one performance line per HTTP request.
@@ -122,6 +126,16 @@ public class HttpLoggingProperties {
 
 	public Body getBody() {
 		return this.body;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return VALIDATOR.supports(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		VALIDATOR.validate(target, errors);
 	}
 
 	/**

@@ -104,6 +104,19 @@ class HttpLoggingAutoConfigurationTests {
 				.hasStackTraceContaining("structured-logging.http.slow-threshold"));
 	}
 
+	@Test
+	void badValuesFailWhenBoundNamingTheProperty() {
+		this.contextRunner.withPropertyValues("structured-logging.http.normal-threshold=-1ms")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("Failed to bind properties under 'structured-logging.http'")
+				.hasStackTraceContaining("normal-threshold")
+				.hasStackTraceContaining("must not be negative"));
+		this.contextRunner.withPropertyValues("structured-logging.http.body.max-size=3GB")
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("body.max-size")
+				.hasStackTraceContaining("must be between 0 and 2GB"));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserBeans {
 
