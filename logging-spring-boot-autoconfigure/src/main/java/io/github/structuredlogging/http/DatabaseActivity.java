@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The JDBC statements a request ran on its own thread: how many, and how long they took.
  */
-public final class DatabaseActivity {
+final class DatabaseActivity {
 
 	private static final ThreadLocal<DatabaseActivity> CURRENT = new ThreadLocal<>();
 
@@ -38,7 +38,7 @@ public final class DatabaseActivity {
 	 * @param queries how many statements ran
 	 * @param elapsedNanos how long they took
 	 */
-	public static void record(int queries, long elapsedNanos) {
+	static void record(int queries, long elapsedNanos) {
 		DatabaseActivity activity = CURRENT.get();
 		if (activity != null) {
 			activity.queryCount += queries;

@@ -10,7 +10,7 @@ import net.ttddyy.dsproxy.listener.QueryExecutionListener;
  * Feeds datasource-proxy's record of each executed statement into the
  * {@link DatabaseActivity} of the current request.
  */
-public final class DatabaseActivityListener implements QueryExecutionListener {
+final class DatabaseActivityListener implements QueryExecutionListener {
 
 	// datasource-proxy measures in whole milliseconds; the line wants microseconds.
 	private static final String STARTED = DatabaseActivityListener.class.getName() + ".started";

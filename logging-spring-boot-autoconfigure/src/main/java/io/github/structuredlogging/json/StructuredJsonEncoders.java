@@ -117,7 +117,10 @@ public final class StructuredJsonEncoders {
 		MdcJsonProvider provider = new MdcJsonProvider();
 		for (LogField field : LogField.values()) {
 			for (String key : field.mdcKeys()) {
-				provider.getMdcKeyFieldNames().put(key, name(field, layout));
+				String name = name(field, layout);
+				if (!name.equals(key)) {
+					provider.getMdcKeyFieldNames().put(key, name);
+				}
 			}
 		}
 		return provider;

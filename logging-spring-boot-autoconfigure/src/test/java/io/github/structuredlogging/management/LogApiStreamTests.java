@@ -3,12 +3,8 @@ package io.github.structuredlogging.management;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import io.github.structuredlogging.testing.HttpCalls;
 import io.github.structuredlogging.testing.LogApi;
@@ -28,8 +24,6 @@ class LogApiStreamTests {
 
 	private static final Logger logger = LoggerFactory.getLogger("com.example.tail.Probe");
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	@Test
 	void aSubscriberReceivesMatchingEventsWrittenAfterSubscribing() throws Exception {
 		try (WebTestApplication application = WebTestApplication.start("structured-logging.api.stream.max-subscribers=1")) {
@@ -42,7 +36,7 @@ class LogApiStreamTests {
 				assertThat(events.readLine()).isEqualTo(":subscribed");
 				logger.info("Not at WARN, filtered out");
 				logger.atWarn().addKeyValue("order_id", 7).log("Stock low after subscribing");
-				JsonNode event = nextEvent(events);
+				JsonNode event = LogApi.nextLogEvent(events);
 				assertThat(event.path("message").asString()).isEqualTo("Stock low after subscribing");
 				assertThat(event.path("order_id").asInt()).isEqualTo(7);
 				HttpResponse<String> second = new HttpCalls(application.port()).get(LogApi.BASE + "/stream",
@@ -84,28 +78,9 @@ class LogApiStreamTests {
 		}
 	}
 
-	private HttpResponse<InputStream> subscribe(WebTestApplication application, String query) throws Exception {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + application.port() + LogApi.BASE + "/stream" + query))
-			.header("Authorization", HttpCalls.basic("ops", "ops-pass"))
-			.header("Accept", "text/event-stream")
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		return this.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-	}
-
-	private static JsonNode nextEvent(BufferedReader events) throws Exception {
-		String line;
-		boolean log = false;
-		while ((line = events.readLine()) != null) {
-			if (line.equals("event:log")) {
-				log = true;
-			}
-			else if (log && line.startsWith("data:")) {
-				return LogApi.parse(line.substring("data:".length()));
-			}
-		}
-		throw new AssertionError("The stream ended without an event");
+	private static HttpResponse<InputStream> subscribe(WebTestApplication application, String query)
+			throws Exception {
+		return new LogApi(application.port(), "ops", "ops-pass").stream(query);
 	}
 
 }

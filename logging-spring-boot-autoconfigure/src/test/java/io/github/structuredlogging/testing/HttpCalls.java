@@ -46,7 +46,12 @@ public final class HttpCalls {
 			.POST(HttpRequest.BodyPublishers.ofString(body)), headers);
 	}
 
-	private URI uri(String path) {
+	/**
+	 * Return the URI of a path on the server.
+	 * @param path the path, with its query
+	 * @return the URI
+	 */
+	public URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 

@@ -1,8 +1,14 @@
 package io.github.structuredlogging.testing;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,6 +64,38 @@ public final class LogApi {
 		List<JsonNode> events = new ArrayList<>();
 		json("/recent?" + query).path("events").forEach(events::add);
 		return events;
+	}
+
+	/**
+	 * Subscribe to the live tail.
+	 * @param query the query string, with its '?', or empty
+	 * @return the response, whose body streams the events
+	 */
+	public HttpResponse<InputStream> stream(String query) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(this.http.uri(BASE + "/stream" + query))
+			.header("Authorization", this.authorization)
+			.header("Accept", "text/event-stream")
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+	}
+
+	/**
+	 * Read the live tail up to its next {@code log} event.
+	 * @param events the stream's lines
+	 * @return the event's JSON line
+	 */
+	public static JsonNode nextLogEvent(BufferedReader events) throws IOException {
+		boolean log = false;
+		for (String line = events.readLine(); line != null; line = events.readLine()) {
+			if (line.equals("event:log")) {
+				log = true;
+			}
+			else if (log && line.startsWith("data:")) {
+				return parse(line.substring("data:".length()));
+			}
+		}
+		throw new AssertionError("The stream ended without an event");
 	}
 
 	public static JsonNode parse(String json) {

@@ -3,20 +3,15 @@ package io.github.structuredlogging.web;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import io.github.structuredlogging.api.MaskingRule;
 import io.github.structuredlogging.audit.AuditLogger;
-import io.github.structuredlogging.testing.HttpCalls;
 import io.github.structuredlogging.testing.LogApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,12 +50,12 @@ class MaskingRuleEndToEndTests {
 		try (WebTestApplication application = WebTestApplication.start(WithTokenRule.class,
 				"structured-logging.file.directory=" + this.logs)) {
 			LogApi api = new LogApi(application.port(), "ops", "ops-pass");
-			HttpResponse<InputStream> stream = subscribe(application.port());
+			HttpResponse<InputStream> stream = api.stream("?logger=com.example.partners");
 			try (BufferedReader events = new BufferedReader(
 					new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
 				assertThat(events.readLine()).isEqualTo(":subscribed");
 				log.atInfo().addKeyValue("partner_reply", "issued " + TOKEN).log("Partner token " + TOKEN);
-				JsonNode streamed = nextEvent(events);
+				JsonNode streamed = LogApi.nextLogEvent(events);
 				assertThat(streamed.path("message").asString()).isEqualTo("Partner token " + MASKED);
 				assertThat(streamed.path("partner_reply").asString()).isEqualTo("issued " + MASKED);
 			}
@@ -78,30 +73,6 @@ class MaskingRuleEndToEndTests {
 		for (String file : List.of("application.json", "audit.json")) {
 			assertThat(Files.readString(this.logs.resolve(file))).as(file).contains(MASKED).doesNotContain(TOKEN);
 		}
-	}
-
-	private static HttpResponse<InputStream> subscribe(int port) throws Exception {
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port + LogApi.BASE + "/stream?logger=com.example.partners"))
-			.header("Authorization", HttpCalls.basic("ops", "ops-pass"))
-			.header("Accept", "text/event-stream")
-			.timeout(Duration.ofSeconds(30))
-			.build();
-		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
-	}
-
-	private static JsonNode nextEvent(BufferedReader events) throws Exception {
-		String line;
-		boolean log = false;
-		while ((line = events.readLine()) != null) {
-			if (line.equals("event:log")) {
-				log = true;
-			}
-			else if (log && line.startsWith("data:")) {
-				return LogApi.parse(line.substring("data:".length()));
-			}
-		}
-		throw new AssertionError("The stream ended without an event");
 	}
 
 	private static JsonNode awaitAuditLine(Path file) throws Exception {

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,11 +17,12 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration that exposes the parts of the structured logging runtime, which the
- * logging system built while the application started, as beans.
+ * logging system built while the application started, as beans. The runtime exists only
+ * when 'structured-logging.enabled' is not false: that setting is read once, by the
+ * logging system.
  */
 @AutoConfiguration
 @ConditionalOnClass(LoggerContext.class)
-@ConditionalOnBooleanProperty(name = "structured-logging.enabled", matchIfMissing = true)
 @ConditionalOnBean(StructuredLoggingRuntime.class)
 @EnableConfigurationProperties(StructuredLoggingProperties.class)
 public final class StructuredLoggingAutoConfiguration {

@@ -41,7 +41,6 @@ import org.springframework.util.Assert;
 @AutoConfiguration(after = { StructuredLoggingAutoConfiguration.class, MaskingAutoConfiguration.class,
 		AuditAutoConfiguration.class, HttpLoggingAutoConfiguration.class })
 @ConditionalOnClass(LoggerContext.class)
-@ConditionalOnBooleanProperty(name = "structured-logging.enabled", matchIfMissing = true)
 @ConditionalOnBean(StructuredLoggingRuntime.class)
 @EnableConfigurationProperties({ LogApiProperties.class, StructuredLoggingProperties.class })
 public final class LogManagementAutoConfiguration {
