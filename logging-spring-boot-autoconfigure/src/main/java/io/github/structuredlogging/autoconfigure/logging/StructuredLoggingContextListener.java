@@ -38,6 +38,8 @@ public class StructuredLoggingContextListener extends ContextAwareBase implement
 		return null;
 	}
 
+	// Spring Boot's logback logging system puts its environment into the context (for
+	// <springProperty> and <springProfile>): the listener reads it from there.
 	@Override
 	public void start() {
 		if (!(getContext() instanceof LoggerContext context)
