@@ -17,6 +17,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 VARIANTS=${VARIANTS:-"plain filter starter starter-off logbook"}
 PORT=${PORT:-18080}
 URL="http://127.0.0.1:${PORT}/api/orders/42"
+PROBE="http://127.0.0.1:${PORT}/bench/allocated-bytes"
 
 if ! command -v wrk >/dev/null; then
 	apt-get update -qq && apt-get install -y -qq wrk >/dev/null
@@ -40,7 +41,7 @@ switches_of() {
 out=benchmarks/results
 mkdir -p "$out"
 raw="$out/http-load-raw.csv"
-echo "round,variant,requests,seconds,errors,req_per_s,p50_us,p99_us,p999_us,cpu_us_per_request" > "$raw"
+echo "round,variant,requests,seconds,errors,req_per_s,p50_us,p99_us,p999_us,cpu_us_per_request,alloc_bytes_per_request" > "$raw"
 ticks=$(getconf CLK_TCK)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -58,16 +59,21 @@ for round in $(seq 1 "$ROUNDS"); do
 			sleep 0.5
 		done
 		taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$URL" >/dev/null
+		# Bytes allocated by the service's threads (ThreadMXBean), read before and after.
+		allocated_before=$(curl -fs "$PROBE")
 		before=$(cpu_ticks "$pid")
 		result=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s benchmarks/wrk-report.lua "$URL" | grep '^RESULT')
 		after=$(cpu_ticks "$pid")
+		allocated_after=$(curl -fs "$PROBE")
 		kill "$pid"
 		wait "$pid" 2>/dev/null || true
-		echo "$result" | awk -v round="$round" -v variant="$variant" -v cpu="$((after - before))" -v hz="$ticks" '{
+		echo "$result" | awk -v round="$round" -v variant="$variant" -v cpu="$((after - before))" -v hz="$ticks" \
+			-v allocated="$((allocated_after - allocated_before))" '{
 			for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 			seconds = v["duration_us"] / 1e6
-			printf "%s,%s,%d,%.1f,%d,%.0f,%.0f,%.0f,%.0f,%.1f\n", round, variant, v["requests"], seconds, v["errors"],
-				v["requests"] / seconds, v["p50"], v["p99"], v["p999"], cpu / hz * 1e6 / v["requests"]
+			printf "%s,%s,%d,%.1f,%d,%.0f,%.0f,%.0f,%.0f,%.1f,%.0f\n", round, variant, v["requests"], seconds, v["errors"],
+				v["requests"] / seconds, v["p50"], v["p99"], v["p999"], cpu / hz * 1e6 / v["requests"],
+				allocated / v["requests"]
 		}' | tee -a "$raw"
 	done
 done
@@ -75,8 +81,8 @@ done
 # Median, min and max per variant, and the ratio of medians to the plain service.
 summary="$out/http-load-summary.md"
 {
-	echo "| Variant | req/s median (min–max) | p50 µs | p99 µs | p99.9 µs | CPU µs/request | req/s vs plain | p99 added µs |"
-	echo "|---|---|---|---|---|---|---|---|"
+	echo "| Variant | req/s median (min–max) | p50 µs | p99 µs | p99.9 µs | CPU µs/request | allocated B/request | req/s vs plain | p99 added µs |"
+	echo "|---|---|---|---|---|---|---|---|---|"
 	for variant in $VARIANTS; do
 		awk -F, -v variant="$variant" 'NR > 1 && $2 == variant' "$raw" | sort -t, -k6 -n > "$out/.rows"
 		awk -F, -v variant="$variant" -v plain="$(awk -F, 'NR > 1 && $2 == "plain" {print $6}' "$raw" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')" \
@@ -85,14 +91,14 @@ summary="$out/http-load-summary.md"
 			function sort(arr, n,    i, j, t) {
 				for (i = 2; i <= n; i++) { t = arr[i]; for (j = i - 1; j > 0 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t }
 			}
-			{ n++; rps[n] = $6; p50[n] = $7; p99[n] = $8; p999[n] = $9; cpu[n] = $10 }
+			{ n++; rps[n] = $6; p50[n] = $7; p99[n] = $8; p999[n] = $9; cpu[n] = $10; alloc[n] = $11 }
 			END {
-				sort(p50, n); sort(p99, n); sort(p999, n); sort(cpu, n)
+				sort(p50, n); sort(p99, n); sort(p999, n); sort(cpu, n); sort(alloc, n)
 				m = median(rps, n)
 				ratio = (plain > 0) ? sprintf("%.1f%%", 100 * m / plain) : "—"
 				added = (plain > 0) ? sprintf("%+.0f", median(p99, n) - plainp99) : "—"
-				printf "| %s | %.0f (%.0f–%.0f) | %.0f | %.0f | %.0f | %.1f | %s | %s |\n", variant, m, rps[1], rps[n],
-					median(p50, n), median(p99, n), median(p999, n), median(cpu, n), ratio, added
+				printf "| %s | %.0f (%.0f–%.0f) | %.0f | %.0f | %.0f | %.1f | %.0f | %s | %s |\n", variant, m, rps[1], rps[n],
+					median(p50, n), median(p99, n), median(p999, n), median(cpu, n), median(alloc, n), ratio, added
 			}' "$out/.rows"
 	done
 } > "$summary"
