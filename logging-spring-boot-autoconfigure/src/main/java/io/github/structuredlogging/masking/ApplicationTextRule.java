@@ -9,15 +9,18 @@ import io.github.structuredlogging.api.MaskingRule;
  */
 final class ApplicationTextRule implements TextRule {
 
+	private final String name;
+
 	private final MaskingRule rule;
 
-	ApplicationTextRule(MaskingRule rule) {
+	ApplicationTextRule(String name, MaskingRule rule) {
+		this.name = name;
 		this.rule = rule;
 	}
 
 	@Override
 	public String name() {
-		return this.rule.getClass().getName();
+		return this.name;
 	}
 
 	@Override

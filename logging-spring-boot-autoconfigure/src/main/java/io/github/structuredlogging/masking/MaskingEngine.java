@@ -41,11 +41,11 @@ public final class MaskingEngine implements Masker {
 
 	/**
 	 * Apply the given rules too, after the built-in ones, from now on.
-	 * @param rules the application's rules
+	 * @param rules the application's rules, in order, by the names to report them under
 	 */
-	public synchronized void addRules(Collection<? extends MaskingRule> rules) {
+	public synchronized void addRules(Map<String, ? extends MaskingRule> rules) {
 		List<TextRule> all = new ArrayList<>(Arrays.asList(this.rules));
-		rules.forEach((rule) -> all.add(new ApplicationTextRule(rule)));
+		rules.forEach((name, rule) -> all.add(new ApplicationTextRule(name, rule)));
 		this.rules = all.toArray(TextRule[]::new);
 	}
 

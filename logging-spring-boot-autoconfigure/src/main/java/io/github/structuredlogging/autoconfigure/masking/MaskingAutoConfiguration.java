@@ -1,10 +1,15 @@
 package io.github.structuredlogging.autoconfigure.masking;
 
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.api.MaskingRule;
 import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -25,7 +30,7 @@ public final class MaskingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Masker masker(ObjectProvider<StructuredLoggingRuntime> runtime, MaskingProperties properties,
-			ObjectProvider<MaskingRule> rules) {
+			ObjectProvider<MaskingRule> rules, ListableBeanFactory beanFactory) {
 		StructuredLoggingRuntime pipeline = runtime.getIfAvailable();
 		MaskingEngine engine = (pipeline != null) ? pipeline.masker() : null;
 		if (engine == null) {
@@ -33,8 +38,18 @@ public final class MaskingAutoConfiguration {
 			// need masking.
 			engine = new MaskingEngine(MaskingSettingsFactory.of(properties));
 		}
-		engine.addRules(rules.orderedStream().toList());
+		engine.addRules(byBeanName(rules, beanFactory));
 		return engine;
+	}
+
+	// In their @Order, named as their beans are, for /config.
+	private static Map<String, MaskingRule> byBeanName(ObjectProvider<MaskingRule> rules,
+			ListableBeanFactory beanFactory) {
+		Map<MaskingRule, String> names = new IdentityHashMap<>();
+		beanFactory.getBeansOfType(MaskingRule.class).forEach((name, rule) -> names.put(rule, name));
+		Map<String, MaskingRule> ordered = new LinkedHashMap<>();
+		rules.orderedStream().forEach((rule) -> ordered.put(names.getOrDefault(rule, rule.getClass().getName()), rule));
+		return ordered;
 	}
 
 }

@@ -3,6 +3,8 @@ package io.github.structuredlogging.autoconfigure.logging;
 import io.github.structuredlogging.testing.JsonLines;
 import java.nio.file.Path;
 
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
+import io.github.structuredlogging.store.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +35,13 @@ class LogbackIncludeTests {
 
 	@Test
 	void includeGivesAnOwnConfigurationTheStructuredAppenders(CapturedOutput output) {
-		this.application.run("logging.config=classpath:logback-with-include.xml",
-				"spring.application.name=orders", "structured-logging.file.directory=" + this.logs);
+		ConfigurableApplicationContext context = this.application.run(
+				"logging.config=classpath:logback-with-include.xml", "spring.application.name=orders",
+				"structured-logging.file.directory=" + this.logs);
+		// The runtime the include attached is the one the context hands out.
+		StructuredLoggingRuntime runtime = context.getBean(StructuredLoggingRuntime.class);
+		assertThat(runtime.filesDirectory()).isEqualTo(this.logs);
+		assertThat(context.getBean(EventStore.class)).isSameAs(runtime.store());
 		log.warn("Stock low");
 		this.application.stop();
 		assertThat(JsonLines.parse(output.getOut()).withMessage("Stock low").path("service_name").asString())
@@ -43,7 +51,8 @@ class LogbackIncludeTests {
 
 	@Test
 	void ownConfigurationWithoutIncludeIsLeftAlone(CapturedOutput output) {
-		this.application.run("logging.config=classpath:logback-plain.xml");
+		ConfigurableApplicationContext context = this.application.run("logging.config=classpath:logback-plain.xml");
+		assertThat(context.getBeanProvider(StructuredLoggingRuntime.class).getIfAvailable()).isNull();
 		log.info("Plain line");
 		assertThat(output.getOut()).contains("PLAIN Plain line").doesNotContain("\"message\":\"Plain line\"");
 	}

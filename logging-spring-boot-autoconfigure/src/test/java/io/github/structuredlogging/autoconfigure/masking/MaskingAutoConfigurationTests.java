@@ -68,6 +68,7 @@ class MaskingAutoConfigurationTests {
 				Masker masker = context.getBean(Masker.class);
 				assertThat(masker.mask("ticket TKT-4711 for a@b.io")).isEqualTo("ticket TKT-*** for a***@b.io");
 				assertThat(masker.mask("nothing here")).isEqualTo("nothing here");
+				assertThat(((MaskingEngine) masker).ruleNames()).endsWith("ticketRule");
 			});
 	}
 
