@@ -45,7 +45,7 @@ public final class MaskingEngine implements Masker {
 	 */
 	public synchronized void addRules(Map<String, ? extends MaskingRule> rules) {
 		List<TextRule> all = new ArrayList<>(Arrays.asList(this.rules));
-		rules.forEach((name, rule) -> all.add(new ApplicationTextRule(name, rule)));
+		rules.forEach((name, rule) -> all.add(new ApplicationRule(name, rule)));
 		this.rules = all.toArray(TextRule[]::new);
 	}
 

@@ -77,7 +77,7 @@ final class TextRules {
 			rules.add(new PatternRule("phone", Triggers.DIGITS_7, PHONE, (match) -> mask));
 		}
 		for (MaskingSettings.CustomRule custom : settings.customRules()) {
-			rules.add(new CustomTextRule(custom));
+			rules.add(ApplicationRule.of(custom));
 		}
 		return List.copyOf(rules);
 	}
