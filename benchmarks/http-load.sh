@@ -5,13 +5,20 @@
 # Logbook (JSON), in one run. The service is pinned to core 0 and wrk to core 1; variants
 # alternate every round.
 #
-#   bash benchmarks/http-load.sh            # defaults below, about 8 minutes
+#   bash benchmarks/http-load.sh            # defaults below
 #   ROUNDS=3 WARMUP=60s DURATION=30s bash benchmarks/http-load.sh
+#
+# WARMUP=until-flat (the default) loads each server in steps of WARMUP_STEP (15s) until
+# two steps in a row no longer beat the best step by more than FLAT_PERCENT (3), for at
+# most WARMUP_MAX seconds (300); a duration such as 60s warms up for exactly that long.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-2}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-until-flat}
+WARMUP_STEP=${WARMUP_STEP:-15s}
+WARMUP_MAX=${WARMUP_MAX:-300}
+FLAT_PERCENT=${FLAT_PERCENT:-3}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 VARIANTS=${VARIANTS:-"plain filter starter starter-off logbook"}
@@ -46,6 +53,30 @@ ticks=$(getconf CLK_TCK)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
+# Load the server until its throughput stops rising; prints how long that took.
+warm_up() {
+	if [ "$WARMUP" != "until-flat" ]; then
+		taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$URL" >/dev/null
+		echo "$WARMUP"
+		return
+	fi
+	# Noise on this machine is large: stop once two steps in a row fail to beat the best
+	# step so far by more than FLAT_PERCENT.
+	local step=${WARMUP_STEP%s} elapsed=0 best=0 flat=0 current
+	while [ "$elapsed" -lt "$WARMUP_MAX" ] && [ "$flat" -lt 2 ]; do
+		current=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${step}s" "$URL" | awk '/^Requests\/sec:/ {printf "%d", $2}')
+		elapsed=$((elapsed + step))
+		echo "  warm-up ${elapsed}s: ${current} req/s" >&2
+		if [ $((100 * current)) -gt $(((100 + FLAT_PERCENT) * best)) ]; then
+			flat=0
+		else
+			flat=$((flat + 1))
+		fi
+		best=$((current > best ? current : best))
+	done
+	echo "${elapsed}s"
+}
+
 for round in $(seq 1 "$ROUNDS"); do
 	# Rotate the order each round, so no variant always runs first or last.
 	order=$(echo $VARIANTS | tr ' ' '\n' | awk -v r="$round" '{a[NR]=$0} END {for (i = 0; i < NR; i++) print a[(i + r - 1) % NR + 1]}')
@@ -58,7 +89,8 @@ for round in $(seq 1 "$ROUNDS"); do
 			curl -fs "$URL" >/dev/null 2>&1 && break
 			sleep 0.5
 		done
-		taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$URL" >/dev/null
+		warmed=$(warm_up)
+		echo "$variant warmed up for $warmed" >&2
 		# Bytes allocated by the service's threads (ThreadMXBean), read before and after.
 		allocated_before=$(curl -fs "$PROBE")
 		before=$(cpu_ticks "$pid")
