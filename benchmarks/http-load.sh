@@ -33,6 +33,8 @@ fi
 echo "Building the variants"
 ./mvnw -q -B install -DskipTests
 for build in $(echo $VARIANTS | tr ' ' '\n' | sed 's/-off$//' | sort -u); do
+	# Removed first: with unchanged sources Maven would keep a jar holding an older starter.
+	rm -f "benchmarks/http-app/target/http-app-$build.jar"
 	./mvnw -q -B -Pbenchmarks,"variant-$build" -pl benchmarks/http-app package -DskipTests
 done
 

@@ -1,7 +1,5 @@
 package io.github.structuredlogging.api;
 
-import java.util.UUID;
-
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
@@ -22,6 +20,8 @@ public final class CorrelationId {
 
 	/** Longest correlation ID accepted. */
 	public static final int MAX_LENGTH = 128;
+
+	private static final CorrelationIdGenerator NEW_IDS = CorrelationIdGenerator.randomUuids();
 
 	private CorrelationId() {
 	}
@@ -74,7 +74,7 @@ public final class CorrelationId {
 	}
 
 	private static String newId() {
-		return UUID.randomUUID().toString();
+		return NEW_IDS.generate();
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.github.structuredlogging.correlation;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 
 import io.github.structuredlogging.api.CorrelationId;
 import io.github.structuredlogging.api.CorrelationIdGenerator;
@@ -25,6 +24,8 @@ public final class CorrelationIdFilter extends OncePerRequestFilter {
 
 	/** Request attribute set to {@code true} when the caller's ID was rejected. */
 	public static final String REJECTED_ATTRIBUTE = CorrelationIdFilter.class.getName() + ".rejected";
+
+	private static final CorrelationIdGenerator FALLBACK = CorrelationIdGenerator.randomUuids();
 
 	private final List<String> requestHeaders;
 
@@ -102,7 +103,7 @@ public final class CorrelationIdFilter extends OncePerRequestFilter {
 	private String generated() {
 		String id = this.generator.generate();
 		// A generator that breaks the format must not break the log either.
-		return CorrelationId.isValid(id) ? id : UUID.randomUUID().toString();
+		return CorrelationId.isValid(id) ? id : FALLBACK.generate();
 	}
 
 	@Override

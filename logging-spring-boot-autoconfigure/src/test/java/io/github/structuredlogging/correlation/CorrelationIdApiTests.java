@@ -1,6 +1,11 @@
 package io.github.structuredlogging.correlation;
 
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
 import io.github.structuredlogging.api.CorrelationId;
+import io.github.structuredlogging.api.CorrelationIdGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +44,21 @@ class CorrelationIdApiTests {
 		assertThat(CorrelationId.isValid("quote\"")).isFalse();
 		assertThat(CorrelationId.isValid("tab\t")).isFalse();
 		assertThat(CorrelationId.isValid("é")).isFalse();
+	}
+
+	@Test
+	void defaultGeneratorMakesDistinctVersion4Uuids() {
+		CorrelationIdGenerator generator = CorrelationIdGenerator.randomUuids();
+		Set<String> ids = new HashSet<>();
+		for (int i = 0; i < 10_000; i++) {
+			String id = generator.generate();
+			UUID uuid = UUID.fromString(id);
+			assertThat(uuid.version()).isEqualTo(4);
+			assertThat(uuid.variant()).isEqualTo(2);
+			assertThat(CorrelationId.isValid(id)).isTrue();
+			ids.add(id);
+		}
+		assertThat(ids).hasSize(10_000);
 	}
 
 }

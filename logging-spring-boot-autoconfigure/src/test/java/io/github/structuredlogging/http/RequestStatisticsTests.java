@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import io.github.structuredlogging.api.CorrelationId;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,22 @@ class RequestStatisticsTests {
 		assertThat(this.statistics.summarize(Duration.ofMinutes(15), 3).slowest())
 			.extracting(SlowRequest::correlationId)
 			.containsExactly("request-60", "request-59", "request-58");
+	}
+
+	@Test
+	void aBusyMinuteKeepsItsFiftySlowestRequests() {
+		// 1..120 ms in a scrambled order, so that slower requests keep displacing faster ones.
+		for (int i = 0; i < 120; i++) {
+			long millis = (i * 37L) % 120 + 1;
+			try (CorrelationId.Scope scope = CorrelationId.open("request-" + millis)) {
+				record("/orders", millis, 200);
+			}
+		}
+		List<SlowRequest> slowest = this.statistics.summarize(Duration.ofMinutes(15), RequestStatistics.MAX_SLOWEST)
+			.slowest();
+		assertThat(slowest).extracting(SlowRequest::durationMs)
+			.containsExactlyElementsOf(IntStream.rangeClosed(71, 120).map((ms) -> 191 - ms).asDoubleStream().boxed().toList());
+		assertThat(slowest.get(0).correlationId()).isEqualTo("request-120");
 	}
 
 	private void record(String route, long millis, int status) {

@@ -1,7 +1,5 @@
 package io.github.structuredlogging.autoconfigure.correlation;
 
-import java.util.UUID;
-
 import io.github.structuredlogging.api.CorrelationIdGenerator;
 import io.github.structuredlogging.correlation.CorrelationIdClientInterceptor;
 import io.github.structuredlogging.correlation.CorrelationIdExchangeFilter;
@@ -53,7 +51,7 @@ public final class CorrelationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CorrelationIdGenerator correlationIdGenerator() {
-		return () -> UUID.randomUUID().toString();
+		return CorrelationIdGenerator.randomUuids();
 	}
 
 	@Configuration(proxyBeanMethods = false)
