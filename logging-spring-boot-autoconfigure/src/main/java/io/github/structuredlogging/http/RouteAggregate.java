@@ -3,21 +3,16 @@ package io.github.structuredlogging.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedConcurrentHistogram;
+import org.HdrHistogram.PackedHistogram;
 
 /**
  * The requests of one route in one minute, or of a window of minutes merged: count,
  * server errors, tiers and a histogram of durations in microseconds, from 1 µs to an hour,
  * to two significant digits (1%); longer requests count as an hour. A minute's histogram is packed, so that a minute with
  * few requests takes little memory; a window's is not, so that merging minutes into it is
- * quick. A minute's counts are recorded without a lock (request threads that queued on
- * one, on a busy core, waited for a whole time slice whenever its holder was descheduled);
- * merging reads them while requests go on, so a window may lag by the requests recorded
- * meanwhile.
+ * quick.
  */
 final class RouteAggregate {
 
@@ -27,9 +22,9 @@ final class RouteAggregate {
 
 	private final Histogram durations;
 
-	private final AtomicLongArray tiers = new AtomicLongArray(PerformanceTier.values().length);
+	private final long[] tiers = new long[PerformanceTier.values().length];
 
-	private final LongAdder serverErrors = new LongAdder();
+	private long serverErrors;
 
 	private RouteAggregate(Histogram durations) {
 		this.durations = durations;
@@ -40,7 +35,7 @@ final class RouteAggregate {
 	 * @return an empty aggregate that takes little memory
 	 */
 	static RouteAggregate minute() {
-		return new RouteAggregate(new PackedConcurrentHistogram(1, LONGEST_MICROS, SIGNIFICANT_DIGITS));
+		return new RouteAggregate(new PackedHistogram(1, LONGEST_MICROS, SIGNIFICANT_DIGITS));
 	}
 
 	/**
@@ -51,32 +46,31 @@ final class RouteAggregate {
 		return new RouteAggregate(new Histogram(1, LONGEST_MICROS, SIGNIFICANT_DIGITS));
 	}
 
-	void record(long durationMicros, int status, PerformanceTier tier) {
+	synchronized void record(long durationMicros, int status, PerformanceTier tier) {
 		this.durations.recordValue(Math.min(Math.max(1, durationMicros), LONGEST_MICROS));
-		this.tiers.incrementAndGet(tier.ordinal());
+		this.tiers[tier.ordinal()]++;
 		if (status >= 500) {
-			this.serverErrors.increment();
+			this.serverErrors++;
 		}
 	}
 
-	void addTo(RouteAggregate total) {
+	synchronized void addTo(RouteAggregate total) {
 		total.durations.add(this.durations);
-		for (int i = 0; i < this.tiers.length(); i++) {
-			total.tiers.addAndGet(i, this.tiers.get(i));
+		for (int i = 0; i < this.tiers.length; i++) {
+			total.tiers[i] += this.tiers[i];
 		}
-		total.serverErrors.add(this.serverErrors.sum());
+		total.serverErrors += this.serverErrors;
 	}
 
 	RouteSummary summarize(String route) {
 		long count = this.durations.getTotalCount();
 		Map<String, Long> tierCounts = new LinkedHashMap<>();
 		for (PerformanceTier tier : PerformanceTier.values()) {
-			tierCounts.put(tier.value(), this.tiers.get(tier.ordinal()));
+			tierCounts.put(tier.value(), this.tiers[tier.ordinal()]);
 		}
-		long serverErrors = this.serverErrors.sum();
-		return new RouteSummary(route, count, serverErrors, (count > 0) ? (double) serverErrors / count : 0,
-				percentile(50), percentile(95), percentile(99), (count > 0) ? millis(this.durations.getMaxValue()) : 0,
-				tierCounts);
+		return new RouteSummary(route, count, this.serverErrors,
+				(count > 0) ? (double) this.serverErrors / count : 0, percentile(50), percentile(95), percentile(99),
+				(count > 0) ? millis(this.durations.getMaxValue()) : 0, tierCounts);
 	}
 
 	private double percentile(double percentile) {
