@@ -134,8 +134,7 @@ public final class AuditTrail {
 		fields.put(LogField.USER_AGENT.key(), text(LogField.USER_AGENT.key(), requestOrigin.userAgent()));
 		// Written from the MDC by the encoder; hashed here as they will be written.
 		fields.put(LogField.CORRELATION_ID.key(), CorrelationId.current());
-		Map<String, String> mdc = MDC.getCopyOfContextMap();
-		fields.put(LogField.TRACE_ID.key(), (mdc != null) ? LogField.TRACE_ID.fromMdc(mdc) : null);
+		fields.put(LogField.TRACE_ID.key(), LogField.TRACE_ID.fromMdc(MDC::get));
 		fields.put(LogField.AUDIT_TIME.key(), this.clock.instant().toString());
 		return fields;
 	}

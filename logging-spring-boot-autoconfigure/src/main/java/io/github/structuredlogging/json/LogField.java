@@ -1,7 +1,7 @@
 package io.github.structuredlogging.json;
 
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 import io.github.structuredlogging.api.CorrelationId;
 import org.jspecify.annotations.Nullable;
@@ -239,13 +239,13 @@ public enum LogField {
 	}
 
 	/**
-	 * Return the value of this field in an MDC map, under the first of its keys set.
-	 * @param mdc the MDC of an event
+	 * Return the value of this field in an MDC, under the first of its keys set.
+	 * @param mdc looks a key up: an event's MDC map's {@code get}, or {@code MDC::get}
 	 * @return the value, {@code null} when none of its keys is set
 	 */
-	public @Nullable String fromMdc(Map<String, String> mdc) {
+	public @Nullable String fromMdc(Function<String, @Nullable String> mdc) {
 		for (String key : this.mdcKeys) {
-			String value = mdc.get(key);
+			String value = mdc.apply(key);
 			if (value != null) {
 				return value;
 			}

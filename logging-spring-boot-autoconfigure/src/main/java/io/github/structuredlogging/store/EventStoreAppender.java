@@ -34,8 +34,8 @@ public final class EventStoreAppender extends AppenderBase<ILoggingEvent> {
 		byte[] line = this.encoder.encode(event);
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		this.store.add(new StoredEvent(this.store.nextSequence(), event.getTimeStamp(), event.getLevel(),
-				event.getLoggerName(), LogStreams.streamOf(event.getMarkerList()), LogField.CORRELATION_ID.fromMdc(mdc),
-				LogField.TRACE_ID.fromMdc(mdc), line));
+				event.getLoggerName(), LogStreams.streamOf(event.getMarkerList()), LogField.CORRELATION_ID.fromMdc(mdc::get),
+				LogField.TRACE_ID.fromMdc(mdc::get), line));
 	}
 
 }

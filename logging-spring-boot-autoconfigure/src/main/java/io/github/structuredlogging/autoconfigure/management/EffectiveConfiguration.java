@@ -25,7 +25,7 @@ final class EffectiveConfiguration implements Supplier<Map<String, Object>> {
 
 	private static final String SECRET = "******";
 
-	private final @Nullable PipelineSettings pipeline;
+	private final PipelineSettings pipeline;
 
 	private final @Nullable HttpLoggingProperties http;
 
@@ -37,7 +37,7 @@ final class EffectiveConfiguration implements Supplier<Map<String, Object>> {
 
 	private final @Nullable LoggingSystem loggingSystem;
 
-	EffectiveConfiguration(@Nullable PipelineSettings pipeline, @Nullable HttpLoggingProperties http,
+	EffectiveConfiguration(PipelineSettings pipeline, @Nullable HttpLoggingProperties http,
 			@Nullable AuditProperties audit, @Nullable MaskingEngine masker, LogApiProperties api,
 			@Nullable LoggingSystem loggingSystem) {
 		this.pipeline = pipeline;
@@ -51,10 +51,8 @@ final class EffectiveConfiguration implements Supplier<Map<String, Object>> {
 	@Override
 	public Map<String, Object> get() {
 		Map<String, Object> configuration = new LinkedHashMap<>();
-		if (this.pipeline != null) {
-			configuration.put("output", output(this.pipeline));
-			configuration.put("streams", streams(this.pipeline));
-		}
+		configuration.put("output", output(this.pipeline));
+		configuration.put("streams", streams(this.pipeline));
 		configuration.put("http", http());
 		configuration.put("masking", masking());
 		configuration.put("audit", audit());
