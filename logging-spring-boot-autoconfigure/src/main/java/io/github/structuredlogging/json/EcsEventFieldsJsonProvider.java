@@ -18,6 +18,14 @@ final class EcsEventFieldsJsonProvider extends AbstractJsonProvider<ILoggingEven
 
 	private static final String ALERT_EVENT = "SECURITY_ALERT";
 
+	private static final String DURATION = LogField.DURATION.ecsName();
+
+	private static final String OUTCOME = LogField.EVENT_OUTCOME.ecsName();
+
+	private static final String KIND = LogField.EVENT_KIND.ecsName();
+
+	private static final String CATEGORY = LogField.EVENT_CATEGORY.ecsName();
+
 	@Override
 	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
 		List<KeyValuePair> pairs = event.getKeyValuePairs();
@@ -29,18 +37,18 @@ final class EcsEventFieldsJsonProvider extends AbstractJsonProvider<ILoggingEven
 				continue;
 			}
 			if (LogField.DURATION.key().equals(pair.key) && pair.value instanceof Number millis) {
-				generator.writeNumberProperty(ecs(LogField.DURATION), Math.round(millis.doubleValue() * 1_000_000));
+				generator.writeNumberProperty(DURATION, Math.round(millis.doubleValue() * 1_000_000));
 			}
 			else if (LogField.AUDIT_OUTCOME.key().equals(pair.key)) {
 				boolean success = "success".equals(pair.value.toString());
-				generator.writeStringProperty(ecs(LogField.EVENT_OUTCOME), success ? "success" : "failure");
+				generator.writeStringProperty(OUTCOME, success ? "success" : "failure");
 			}
 			else if (LogField.AUDIT_EVENT.key().equals(pair.key)) {
 				String type = pair.value.toString();
-				generator.writeStringProperty(ecs(LogField.EVENT_KIND), ALERT_EVENT.equals(type) ? "alert" : "event");
+				generator.writeStringProperty(KIND, ALERT_EVENT.equals(type) ? "alert" : "event");
 				String category = category(type);
 				if (category != null) {
-					generator.writeName(ecs(LogField.EVENT_CATEGORY));
+					generator.writeName(CATEGORY);
 					generator.writeStartArray();
 					generator.writeString(category);
 					generator.writeEndArray();
@@ -62,11 +70,6 @@ final class EcsEventFieldsJsonProvider extends AbstractJsonProvider<ILoggingEven
 			return "configuration";
 		}
 		return ALERT_EVENT.equals(upper) ? "intrusion_detection" : null;
-	}
-
-	private static String ecs(LogField field) {
-		String name = field.nameIn(JsonLayout.ECS);
-		return (name != null) ? name : field.name();
 	}
 
 }

@@ -206,6 +206,14 @@ public enum LogField {
 	}
 
 	/**
+	 * Return the field's name in the ecs layout, which writes every field.
+	 * @return the name
+	 */
+	public String ecsName() {
+		return this.ecsName;
+	}
+
+	/**
 	 * Return the field's name in the default layout, which is also the key it is logged
 	 * with and the name the audit hash covers.
 	 * @return the name
