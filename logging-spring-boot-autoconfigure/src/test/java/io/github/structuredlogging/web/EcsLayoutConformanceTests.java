@@ -63,7 +63,8 @@ class EcsLayoutConformanceTests {
 			assertThat(api.post("/test").statusCode()).isEqualTo(200);
 			http.get("/orders/2", "X-Correlation-ID", "ecs-done");
 			awaitLine(this.logs.resolve("performance.json"), "ecs-done");
-			assertThat(api.json("/audit/verify").path("valid").asBoolean()).as("audit chain in the ecs layout")
+			JsonNode verification = api.json("/audit/verify");
+			assertThat(verification.path("valid").asBoolean()).as("audit chain in the ecs layout: %s", verification)
 				.isTrue();
 			assertThat(api.recent("correlation_id=ecs-done")).isNotEmpty();
 		}
