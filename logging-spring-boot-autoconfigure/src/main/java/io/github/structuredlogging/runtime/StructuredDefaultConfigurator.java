@@ -31,6 +31,12 @@ public final class StructuredDefaultConfigurator extends ContextAwareBase implem
 
 	private static final List<String> LOGBACK_FILES = List.of("logback-test.xml", "logback.xml");
 
+	// Few lines are logged before Spring Boot configures logging, which stops this
+	// pipeline (writing out its queue) when it does.
+	private static final int PRE_BOOT_QUEUE_SIZE = 1024;
+
+	private static final Duration PRE_BOOT_MAX_FLUSH_TIME = Duration.ofSeconds(1);
+
 	@Override
 	public ExecutionStatus configure(LoggerContext context) {
 		if (hasOwnConfiguration() || !enabled()) {
@@ -39,7 +45,8 @@ public final class StructuredDefaultConfigurator extends ContextAwareBase implem
 		ServiceIdentity service = new ServiceIdentity(ServiceIdentity.UNKNOWN_SERVICE, null, "default",
 				ServiceIdentity.localHostName());
 		PipelineSettings settings = new PipelineSettings(true, ConsoleFormat.JSON, JsonLayout.DEFAULT, service,
-				new StackTraceOptions(false, 64, 16384, List.of()), null, List.of(), 1, Duration.ZERO,
+				new StackTraceOptions(false, 64, 16384, List.of()), null, List.of(), PRE_BOOT_QUEUE_SIZE,
+				PRE_BOOT_MAX_FLUSH_TIME,
 				new MaskingEngine(MaskingSettings.defaults()), 0);
 		context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
 		new StructuredLogbackPipeline(context, settings).attach(null);

@@ -13,6 +13,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
@@ -20,13 +21,14 @@ import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.json.StructuredJsonEncoders;
+import io.github.structuredlogging.logback.BatchedConsoleOutput;
 import io.github.structuredlogging.logback.ConsoleFormat;
 import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.logback.EncodeOnceEncoder;
 import io.github.structuredlogging.logback.FsyncPolicy;
 import io.github.structuredlogging.logback.LogStreamFilter;
 import io.github.structuredlogging.logback.StreamFile;
-import io.github.structuredlogging.logback.StreamFilesAppender;
+import io.github.structuredlogging.logback.FanOutAppender;
 import io.github.structuredlogging.logback.StructuredAsyncAppender;
 import io.github.structuredlogging.logback.SyncingFileAppender;
 import io.github.structuredlogging.logback.TextEncoders;
@@ -44,8 +46,11 @@ public final class StructuredLogbackPipeline {
 	/** Name of the console appender. */
 	public static final String CONSOLE_APPENDER = "STRUCTURED_CONSOLE";
 
-	/** Name of the asynchronous appender that feeds the stream files and the event store. */
-	public static final String FILES_APPENDER = "STRUCTURED_FILES";
+	/**
+	 * Name of the asynchronous appender whose thread writes the JSON console, the stream
+	 * files and the event store.
+	 */
+	public static final String WRITER_APPENDER = "STRUCTURED_WRITER";
 
 	/** Name of the appender that feeds the in-memory event store. */
 	public static final String STORE_APPENDER = "STRUCTURED_STORE";
@@ -75,8 +80,13 @@ public final class StructuredLogbackPipeline {
 	public StructuredLoggingRuntime attach(@Nullable String consoleThreshold) {
 		List<String> problems = new ArrayList<>();
 		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
-		if (this.settings.consoleEnabled()) {
-			root.addAppender(consoleAppender(consoleThreshold));
+		// The JSON console is written by the writer thread, with the files and the store,
+		// from the same encoding; the text console, for local development, stays on the
+		// logging thread.
+		boolean textConsole = this.settings.consoleEnabled() && this.settings.consoleFormat() == ConsoleFormat.TEXT;
+		boolean jsonConsole = this.settings.consoleEnabled() && !textConsole;
+		if (textConsole) {
+			root.addAppender(textConsoleAppender(consoleThreshold));
 		}
 		Path directory = this.settings.filesDirectory();
 		if (directory != null) {
@@ -89,10 +99,12 @@ public final class StructuredLogbackPipeline {
 		EventStore store = (this.settings.storeCapacity() > 0) ? new EventStore(this.settings.storeCapacity())
 				: null;
 		DroppedEvents droppedEvents = new DroppedEvents();
-		if (directory != null || store != null) {
-			root.addAppender(asyncAppender(directory, store, droppedEvents));
+		StructuredAsyncAppender writer = null;
+		if (jsonConsole || directory != null || store != null) {
+			writer = writer(jsonConsole, consoleThreshold, directory, store, droppedEvents);
+			root.addAppender(writer);
 		}
-		return new StructuredLoggingRuntime(this.context, this.settings, store, droppedEvents, problems);
+		return new StructuredLoggingRuntime(this.context, this.settings, store, droppedEvents, writer, problems);
 	}
 
 	/**
@@ -107,21 +119,31 @@ public final class StructuredLogbackPipeline {
 		return encoder;
 	}
 
-	private ConsoleAppender<ILoggingEvent> consoleAppender(@Nullable String threshold) {
+	private ConsoleAppender<ILoggingEvent> textConsoleAppender(@Nullable String threshold) {
 		ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+		configureConsole(appender, TextEncoders.create(this.context, this.settings.masker()), threshold);
+		return appender;
+	}
+
+	// Written out by the fan-out whenever the writer has caught up: one write per batch.
+	private OutputStreamAppender<ILoggingEvent> jsonConsoleAppender(BatchedConsoleOutput output,
+			Encoder<ILoggingEvent> encoder, @Nullable String threshold) {
+		OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
+		appender.setImmediateFlush(false);
+		appender.setOutputStream(output);
+		configureConsole(appender, encoder, threshold);
+		return appender;
+	}
+
+	private void configureConsole(OutputStreamAppender<ILoggingEvent> appender, Encoder<ILoggingEvent> encoder,
+			@Nullable String threshold) {
 		appender.setContext(this.context);
 		appender.setName(CONSOLE_APPENDER);
-		appender.setEncoder(consoleEncoder());
+		appender.setEncoder(encoder);
 		if (threshold != null && !threshold.isBlank()) {
 			appender.addFilter(thresholdFilter(threshold));
 		}
 		appender.start();
-		return appender;
-	}
-
-	private Encoder<ILoggingEvent> consoleEncoder() {
-		return (this.settings.consoleFormat() == ConsoleFormat.TEXT) ? TextEncoders.create(this.context, this.settings.masker())
-				: jsonEncoder();
 	}
 
 	private @Nullable String prepare(Path directory) {
@@ -138,20 +160,26 @@ public final class StructuredLogbackPipeline {
 				+ "' (structured-logging.file.directory) is not writable; logging to the console only";
 	}
 
-	// The stream files and the store share one worker thread and one encoding per event.
-	private StructuredAsyncAppender asyncAppender(@Nullable Path directory, @Nullable EventStore store,
-			DroppedEvents droppedEvents) {
+	// The console, the stream files and the store share one writer thread and one
+	// encoding per event.
+	private StructuredAsyncAppender writer(boolean console, @Nullable String consoleThreshold,
+			@Nullable Path directory, @Nullable EventStore store, DroppedEvents droppedEvents) {
 		StructuredAsyncAppender async = new StructuredAsyncAppender(droppedEvents,
 				this.settings.queueSize(), this.settings.maxFlushTime());
 		async.setContext(this.context);
-		async.setName(FILES_APPENDER);
+		async.setName(WRITER_APPENDER);
 		EncodeOnceEncoder encoder = new EncodeOnceEncoder(jsonEncoder());
 		encoder.setContext(this.context);
 		encoder.start();
 		// An asynchronous appender takes a single appender: the fan-out holds the rest.
-		StreamFilesAppender fanOut = new StreamFilesAppender();
+		FanOutAppender fanOut = new FanOutAppender(async);
 		fanOut.setContext(this.context);
-		fanOut.setName(FILES_APPENDER + "_FANOUT");
+		fanOut.setName(WRITER_APPENDER + "_FANOUT");
+		if (console) {
+			BatchedConsoleOutput output = new BatchedConsoleOutput();
+			fanOut.addAppender(jsonConsoleAppender(output, encoder, consoleThreshold));
+			fanOut.flushWhenCaughtUp(output);
+		}
 		if (directory != null) {
 			for (StreamFile stream : this.settings.streams()) {
 				fanOut.addAppender(fileAppender(directory, stream, encoder));

@@ -1,11 +1,13 @@
 package io.github.structuredlogging.runtime;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.logback.DroppedEvents;
+import io.github.structuredlogging.logback.StructuredAsyncAppender;
 import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.store.EventStore;
 import org.jspecify.annotations.Nullable;
@@ -31,16 +33,29 @@ public final class StructuredLoggingRuntime {
 
 	private final DroppedEvents droppedEvents;
 
+	private final @Nullable StructuredAsyncAppender writer;
+
 	private final List<String> problems;
 
 	StructuredLoggingRuntime(LoggerContext context, PipelineSettings settings, @Nullable EventStore store,
-			DroppedEvents droppedEvents, List<String> problems) {
+			DroppedEvents droppedEvents, @Nullable StructuredAsyncAppender writer, List<String> problems) {
 		this.context = Objects.requireNonNull(context, "'context' must not be null");
 		this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
 		this.masker = settings.masker();
 		this.store = store;
 		this.droppedEvents = Objects.requireNonNull(droppedEvents, "'droppedEvents' must not be null");
+		this.writer = writer;
 		this.problems = List.copyOf(problems);
+	}
+
+	/**
+	 * Wait until every event logged before this call has been written to the console,
+	 * the files and the store by the writer thread.
+	 * @param timeout how long to wait at most
+	 * @return whether everything was written in time
+	 */
+	public boolean flush(Duration timeout) {
+		return (this.writer == null) || this.writer.awaitWritten(timeout);
 	}
 
 	/**

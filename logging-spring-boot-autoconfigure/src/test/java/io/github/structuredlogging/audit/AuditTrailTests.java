@@ -190,7 +190,7 @@ class AuditTrailTests {
 		ch.qos.logback.classic.Logger root = ((ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory
 			.getILoggerFactory()).getLogger(ch.qos.logback.classic.Logger.ROOT_LOGGER_NAME);
 		ch.qos.logback.core.spi.AppenderAttachable<ch.qos.logback.classic.spi.ILoggingEvent> async = (ch.qos.logback.core.spi.AppenderAttachable<ch.qos.logback.classic.spi.ILoggingEvent>) root
-			.getAppender(StructuredLogbackPipeline.FILES_APPENDER);
+			.getAppender(StructuredLogbackPipeline.WRITER_APPENDER);
 		ch.qos.logback.core.spi.AppenderAttachable<ch.qos.logback.classic.spi.ILoggingEvent> files = (ch.qos.logback.core.spi.AppenderAttachable<ch.qos.logback.classic.spi.ILoggingEvent>) async
 			.iteratorForAppenders()
 			.next();

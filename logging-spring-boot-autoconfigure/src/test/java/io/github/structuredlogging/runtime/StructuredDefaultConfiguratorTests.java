@@ -4,7 +4,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
-import ch.qos.logback.core.ConsoleAppender;
+import io.github.structuredlogging.logback.FanOutAppender;
+import io.github.structuredlogging.logback.StructuredAsyncAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +38,8 @@ class StructuredDefaultConfiguratorTests {
 		assertThat(this.configurator.configure(this.context)).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
 		this.context.getLogger("com.example.Main").info("Before Spring Boot");
 		this.context.getLogger("com.example.Main").debug("Too detailed");
+		// The writer thread writes the console; stopping writes out what is queued.
+		this.context.stop();
 		assertThat(output.getOut()).contains("\"message\":\"Before Spring Boot\"")
 			.contains("\"log_stream\":\"application\"")
 			.doesNotContain("Too detailed");
@@ -52,11 +55,15 @@ class StructuredDefaultConfiguratorTests {
 	}
 
 	@Test
-	void attachesAConsoleAppenderToTheRoot() {
+	void attachesTheConsoleBehindTheAsynchronousWriter() {
 		this.configurator.setContext(this.context);
 		this.configurator.configure(this.context);
-		assertThat(this.context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(StructuredLogbackPipeline.CONSOLE_APPENDER))
-			.isInstanceOf(ConsoleAppender.class);
+		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
+		assertThat(root.getAppender(StructuredLogbackPipeline.CONSOLE_APPENDER)).isNull();
+		StructuredAsyncAppender writer = (StructuredAsyncAppender) root
+			.getAppender(StructuredLogbackPipeline.WRITER_APPENDER);
+		FanOutAppender fanOut = (FanOutAppender) writer.iteratorForAppenders().next();
+		assertThat(fanOut.getAppender(StructuredLogbackPipeline.CONSOLE_APPENDER)).isNotNull();
 	}
 
 }

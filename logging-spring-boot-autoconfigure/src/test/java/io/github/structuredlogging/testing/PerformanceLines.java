@@ -22,7 +22,7 @@ public final class PerformanceLines {
 	}
 
 	public static List<JsonNode> all(CapturedOutput output) {
-		return JsonLines.parse(output.getOut())
+		return JsonLines.parse(ConsoleOutput.written(output))
 			.all()
 			.stream()
 			.filter((line) -> "performance".equals(line.path("log_stream").asString()))

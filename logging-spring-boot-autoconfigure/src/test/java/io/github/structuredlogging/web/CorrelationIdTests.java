@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.HttpCalls;
 import io.github.structuredlogging.testing.JsonLines;
 import io.github.structuredlogging.testing.PerformanceLines;
@@ -55,7 +56,7 @@ class CorrelationIdTests {
 	void incomingIdIsUsedEchoedAndLogged(CapturedOutput output) {
 		HttpResponse<String> response = http.get("/orders/7", "X-Correlation-ID", "checkout-flow-42");
 		assertThat(response.headers().firstValue("X-Correlation-ID")).hasValue("checkout-flow-42");
-		JsonLines lines = JsonLines.parse(output.getOut());
+		JsonLines lines = JsonLines.parse(ConsoleOutput.written(output));
 		assertThat(lines.withMessage("Loading order").path("correlation_id").asString()).isEqualTo("checkout-flow-42");
 		assertThat(PerformanceLines.awaitOnly(output, "/orders/7").path("correlation_id").asString()).isEqualTo("checkout-flow-42");
 	}
@@ -65,7 +66,7 @@ class CorrelationIdTests {
 		HttpResponse<String> response = http.get("/orders/8");
 		String id = response.headers().firstValue("X-Correlation-ID").orElseThrow();
 		assertThat(id).matches(UUID_PATTERN);
-		assertThat(JsonLines.parse(output.getOut()).withMessage("Loading order").path("correlation_id").asString())
+		assertThat(JsonLines.parse(ConsoleOutput.written(output)).withMessage("Loading order").path("correlation_id").asString())
 			.isEqualTo(id);
 	}
 
@@ -84,11 +85,11 @@ class CorrelationIdTests {
 		HttpResponse<String> second = http.get("/orders/11", "X-Correlation-ID", overlong);
 		assertThat(second.statusCode()).isEqualTo(200);
 		assertThat(second.headers().firstValue("X-Correlation-ID")).get().asString().matches(UUID_PATTERN);
-		JsonLines lines = JsonLines.parse(output.getOut());
+		JsonLines lines = JsonLines.parse(ConsoleOutput.written(output));
 		assertThat(PerformanceLines.awaitOnly(output, "/orders/10").path("correlation_id_rejected").asBoolean()).isTrue();
 		assertThat(PerformanceLines.awaitOnly(output, "/orders/10").path("correlation_id").asString()).matches(UUID_PATTERN);
 		PerformanceLines.awaitOnly(output, "/orders/11");
-		assertThat(output.getOut()).doesNotContain("message=forged").doesNotContain(overlong);
+		assertThat(ConsoleOutput.written(output)).doesNotContain("message=forged").doesNotContain(overlong);
 	}
 
 	@Test
@@ -104,7 +105,7 @@ class CorrelationIdTests {
 	@Test
 	void asyncMethodLogsWithTheCallersId(CapturedOutput output) {
 		HttpResponse<String> response = http.get("/async-work", "X-Correlation-ID", "async-1");
-		JsonNode line = JsonLines.parse(output.getOut()).withMessage("Working asynchronously");
+		JsonNode line = JsonLines.parse(ConsoleOutput.written(output)).withMessage("Working asynchronously");
 		assertThat(line.path("correlation_id").asString()).isEqualTo("async-1");
 		assertThat(line.path("thread_name").asString()).isEqualTo(response.body());
 		assertThat(line.path("thread_name").asString()).doesNotStartWith("http-nio");
@@ -149,7 +150,7 @@ class CorrelationIdTests {
 		HttpResponse<String> response = http.get("/orders/12", "traceparent",
 				"00-" + traceId + "-00f067aa0ba902b7-01");
 		assertThat(response.headers().firstValue("X-Trace-ID")).hasValue(traceId);
-		JsonNode line = JsonLines.parse(output.getOut()).withMessage("Loading order");
+		JsonNode line = JsonLines.parse(ConsoleOutput.written(output)).withMessage("Loading order");
 		assertThat(line.path("trace_id").asString()).isEqualTo(traceId);
 		assertThat(line.path("span_id").asString()).hasSize(16);
 	}
@@ -166,7 +167,7 @@ class CorrelationIdTests {
 	}
 
 	private static List<String> scheduledIds(CapturedOutput output) {
-		return JsonLines.parse(output.getOut())
+		return JsonLines.parse(ConsoleOutput.written(output))
 			.all()
 			.stream()
 			.filter((line) -> "Scheduled run".equals(line.path("message").asString()))

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.HttpCalls;
 import io.github.structuredlogging.testing.JsonLines;
 import io.github.structuredlogging.testing.MaskingCorpus;
@@ -57,11 +58,11 @@ class MaskingEndToEndTests {
 			http.get("/orders/0", "X-Correlation-ID", "corpus-done");
 			io.github.structuredlogging.testing.PerformanceLines.awaitOnly(output, "/orders/0");
 		}
-		List<String> outputs = new ArrayList<>(List.of(output.getOut()));
+		List<String> outputs = new ArrayList<>(List.of(ConsoleOutput.written(output)));
 		for (String file : List.of("application.json", "error.json", "performance.json")) {
 			outputs.add(Files.readString(this.logs.resolve(file)));
 		}
-		JsonLines console = JsonLines.parse(output.getOut());
+		JsonLines console = JsonLines.parse(ConsoleOutput.written(output));
 		JsonLines application = JsonLines.read(this.logs.resolve("application.json"));
 		assertSoftly((softly) -> {
 			for (int i = 0; i < corpus.size(); i++) {
@@ -114,7 +115,7 @@ class MaskingEndToEndTests {
 				MDC.remove("password");
 			}
 		}
-		JsonNode line = JsonLines.parse(output.getOut()).withMessage("Keys");
+		JsonNode line = JsonLines.parse(ConsoleOutput.written(output)).withMessage("Keys");
 		assertThat(line.path("password").asString()).isEqualTo("[REDACTED]");
 		assertThat(line.path("client_secret").asString()).isEqualTo("[REDACTED]");
 		assertThat(line.path("order").path("card_number").asString()).isEqualTo("[REDACTED]");
@@ -129,7 +130,7 @@ class MaskingEndToEndTests {
 				log.atInfo().addKeyValue("detail", lookAlikes.get(i)).log("look-alike #{} {}", i, lookAlikes.get(i));
 			}
 		}
-		JsonLines lines = JsonLines.parse(output.getOut());
+		JsonLines lines = JsonLines.parse(ConsoleOutput.written(output));
 		for (int i = 0; i < lookAlikes.size(); i++) {
 			String value = lookAlikes.get(i);
 			JsonNode line = lines.withMessage("look-alike #" + i + " " + value);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.api.MaskingRule;
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.testing.LogApi;
@@ -69,7 +70,7 @@ class MaskingRuleEndToEndTests {
 			assertThat(audit.path("audit_details").path("partner_note").asString()).isEqualTo("linked with " + MASKED);
 			assertThat(api.json("/audit/verify").path("valid").asBoolean()).isTrue();
 		}
-		assertThat(output.getOut()).contains("Partner token " + MASKED).doesNotContain(TOKEN);
+		assertThat(ConsoleOutput.written(output)).contains("Partner token " + MASKED).doesNotContain(TOKEN);
 		for (String file : List.of("application.json", "audit.json")) {
 			assertThat(Files.readString(this.logs.resolve(file))).as(file).contains(MASKED).doesNotContain(TOKEN);
 		}

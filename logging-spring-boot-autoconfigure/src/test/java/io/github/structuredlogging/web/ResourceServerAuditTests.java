@@ -9,6 +9,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.HttpCalls;
 import io.github.structuredlogging.testing.JsonLines;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class ResourceServerAuditTests {
 		assertThat(records).filteredOn((record) -> "good-token".equals(record.path("correlation_id").asString()))
 			.anySatisfy((record) -> assertThat(record.path("audit_event").asString())
 				.isEqualTo("AUTHENTICATION_SUCCESS"));
-		assertThat(output.getOut()).doesNotContain(valid).doesNotContain(expired);
+		assertThat(ConsoleOutput.written(output)).doesNotContain(valid).doesNotContain(expired);
 	}
 
 	private static JsonNode only(List<JsonNode> records, String correlationId) {

@@ -103,8 +103,14 @@ public class StructuredLoggingSystem extends LogbackLoggingSystem {
 		return this.runtime;
 	}
 
+	// The context is closing or failed to start: what is queued reaches the console and
+	// the files before anything else happens.
 	@Override
 	public void cleanUp() {
+		StructuredLoggingRuntime closing = this.runtime;
+		if (closing != null) {
+			closing.flush(closing.settings().maxFlushTime());
+		}
 		this.runtime = null;
 		super.cleanUp();
 	}

@@ -1,5 +1,6 @@
 package io.github.structuredlogging.autoconfigure.logging;
 
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.JsonLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +45,7 @@ class InvalidPropertiesTests {
 	}
 
 	private void assertFailureReportNames(CapturedOutput output, String property) {
-		JsonLines lines = JsonLines.parse(output.getOut());
+		JsonLines lines = JsonLines.parse(ConsoleOutput.written(output));
 		assertThat(lines.all()).anySatisfy((event) -> {
 			assertThat(event.path("level").asString()).isEqualTo("ERROR");
 			assertThat(event.path("message").asString()).contains("APPLICATION FAILED TO START").contains(property);

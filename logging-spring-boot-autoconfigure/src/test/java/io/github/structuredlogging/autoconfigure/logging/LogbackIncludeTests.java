@@ -1,5 +1,6 @@
 package io.github.structuredlogging.autoconfigure.logging;
 
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.JsonLines;
 import java.nio.file.Path;
 
@@ -44,7 +45,7 @@ class LogbackIncludeTests {
 		assertThat(context.getBean(EventStore.class)).isSameAs(runtime.store());
 		log.warn("Stock low");
 		this.application.stop();
-		assertThat(JsonLines.parse(output.getOut()).withMessage("Stock low").path("service_name").asString())
+		assertThat(JsonLines.parse(ConsoleOutput.written(output)).withMessage("Stock low").path("service_name").asString())
 			.isEqualTo("orders");
 		assertThat(JsonLines.read(this.logs.resolve("error.json")).messages()).containsExactly("Stock low");
 	}
@@ -54,7 +55,7 @@ class LogbackIncludeTests {
 		ConfigurableApplicationContext context = this.application.run("logging.config=classpath:logback-plain.xml");
 		assertThat(context.getBeanProvider(StructuredLoggingRuntime.class).getIfAvailable()).isNull();
 		log.info("Plain line");
-		assertThat(output.getOut()).contains("PLAIN Plain line").doesNotContain("\"message\":\"Plain line\"");
+		assertThat(ConsoleOutput.written(output)).contains("PLAIN Plain line").doesNotContain("\"message\":\"Plain line\"");
 	}
 
 }

@@ -92,7 +92,7 @@ class StreamFileRollingTests {
 	private SizeAndTimeBasedRollingPolicy<?> policy(String stream) {
 		Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
 		AppenderAttachable<ILoggingEvent> async = (AppenderAttachable<ILoggingEvent>) root
-			.getAppender(StructuredLogbackPipeline.FILES_APPENDER);
+			.getAppender(StructuredLogbackPipeline.WRITER_APPENDER);
 		AppenderAttachable<ILoggingEvent> files = (AppenderAttachable<ILoggingEvent>) async.iteratorForAppenders().next();
 		RollingFileAppender<ILoggingEvent> appender = (RollingFileAppender<ILoggingEvent>) files
 			.getAppender(StructuredLogbackPipeline.FILE_APPENDER_PREFIX + stream);

@@ -1,5 +1,6 @@
 package io.github.structuredlogging.autoconfigure.logging;
 
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.JsonLines;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,10 +41,10 @@ class StructuredLoggingEndToEndTests {
 	void everyStdoutLineIsJsonFromTheFirstLineOfStartUp(CapturedOutput output) {
 		this.application.run("spring.application.name=orders", "spring.profiles.active=staging");
 		log.info("Ready");
-		JsonLines lines = JsonLines.parse(output.getOut());
+		JsonLines lines = JsonLines.parse(ConsoleOutput.written(output));
 		assertThat(lines.all().get(0).path("message").asString()).startsWith("Starting ");
 		assertThat(lines.messages()).contains("The following 1 profile is active: \"staging\"", "Ready");
-		assertThat(output.getOut()).doesNotContain(":: Spring Boot ::");
+		assertThat(ConsoleOutput.written(output)).doesNotContain(":: Spring Boot ::");
 	}
 
 	@Test
@@ -51,7 +52,7 @@ class StructuredLoggingEndToEndTests {
 		this.application.run("spring.application.name=orders", "spring.profiles.active=staging",
 				"structured-logging.service-version=1.4.2");
 		log.info("Order {} placed", 42);
-		JsonNode event = JsonLines.parse(output.getOut()).withMessage("Order 42 placed");
+		JsonNode event = JsonLines.parse(ConsoleOutput.written(output)).withMessage("Order 42 placed");
 		Instant timestamp = Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(event.path("@timestamp").asString()));
 		assertThat(timestamp).isBefore(Instant.now().plusSeconds(1));
 		assertThat(event.path("@timestamp").asString()).endsWith("Z").matches(".*T\\d\\d:\\d\\d:\\d\\d\\.\\d{3,9}Z");
@@ -81,7 +82,7 @@ class StructuredLoggingEndToEndTests {
 		finally {
 			MDC.remove("tenant");
 		}
-		JsonLines lines = JsonLines.parse(output.getOut());
+		JsonLines lines = JsonLines.parse(ConsoleOutput.written(output));
 		JsonNode placed = lines.withMessage("Order placed");
 		assertThat(placed.path("tenant").asString()).isEqualTo("acme");
 		assertThat(placed.path("order_id").isIntegralNumber()).isTrue();
@@ -100,7 +101,7 @@ class StructuredLoggingEndToEndTests {
 		this.application.run();
 		log.error("Payment failed", new IllegalStateException("Gateway timed out",
 				new java.net.SocketTimeoutException("Read timed out")));
-		JsonNode event = JsonLines.parse(output.getOut()).withMessage("Payment failed");
+		JsonNode event = JsonLines.parse(ConsoleOutput.written(output)).withMessage("Payment failed");
 		assertThat(event.path("level").asString()).isEqualTo("ERROR");
 		assertThat(event.path("error_type").asString()).isEqualTo("java.lang.IllegalStateException");
 		assertThat(event.path("error_message").asString()).isEqualTo("Gateway timed out");
@@ -116,7 +117,7 @@ class StructuredLoggingEndToEndTests {
 				"structured-logging.json.stack-trace.max-depth-per-throwable=3");
 		log.error("Payment failed", new IllegalStateException("Gateway timed out",
 				new java.net.SocketTimeoutException("Read timed out")));
-		String stackTrace = JsonLines.parse(output.getOut()).withMessage("Payment failed").path("stack_trace").asString();
+		String stackTrace = JsonLines.parse(ConsoleOutput.written(output)).withMessage("Payment failed").path("stack_trace").asString();
 		assertThat(stackTrace).startsWith("java.net.SocketTimeoutException: Read timed out")
 			.contains("Wrapped by: java.lang.IllegalStateException: Gateway timed out")
 			.contains("frames truncated");
@@ -127,7 +128,7 @@ class StructuredLoggingEndToEndTests {
 		this.application.run("logging.level.com.example.orders=WARN");
 		log.info("Hidden");
 		log.warn("Shown");
-		JsonLines lines = JsonLines.parse(output.getOut());
+		JsonLines lines = JsonLines.parse(ConsoleOutput.written(output));
 		assertThat(lines.messages()).contains("Shown").doesNotContain("Hidden");
 	}
 
@@ -141,7 +142,7 @@ class StructuredLoggingEndToEndTests {
 		finally {
 			MDC.remove("traceId");
 		}
-		JsonNode event = JsonLines.parse(output.getOut()).withMessage("Payment failed");
+		JsonNode event = JsonLines.parse(ConsoleOutput.written(output)).withMessage("Payment failed");
 		assertThat(event.path("log.level").asString()).isEqualTo("ERROR");
 		assertThat(event.path("log.logger").asString()).isEqualTo("com.example.orders.OrderService");
 		assertThat(event.path("service.name").asString()).isEqualTo("orders");
@@ -156,7 +157,7 @@ class StructuredLoggingEndToEndTests {
 	void textFormatWritesReadableLines(CapturedOutput output) {
 		this.application.run("structured-logging.console.format=text");
 		log.atInfo().addKeyValue("order_id", 42).log("Order placed");
-		String line = output.getOut().lines().filter((l) -> l.contains("Order placed")).findFirst().orElseThrow();
+		String line = ConsoleOutput.written(output).lines().filter((l) -> l.contains("Order placed")).findFirst().orElseThrow();
 		assertThat(line).doesNotStartWith("{").contains("INFO").contains("order_id=42");
 	}
 
@@ -164,7 +165,7 @@ class StructuredLoggingEndToEndTests {
 	void springBootStructuredFormatDoesNotAddASecondJsonFormat(CapturedOutput output) {
 		this.application.run("logging.structured.format.console=ecs");
 		log.info("Once");
-		JsonLines lines = JsonLines.parse(output.getOut());
+		JsonLines lines = JsonLines.parse(ConsoleOutput.written(output));
 		assertThat(lines.messages().stream().filter("Once"::equals)).hasSize(1);
 		assertThat(lines.withMessage("Once").has("log_stream")).isTrue();
 		assertThat(lines.messages()).anyMatch((message) -> message.contains("'logging.structured.format.console'"));
@@ -188,7 +189,7 @@ class StructuredLoggingEndToEndTests {
 			.isEqualTo("performance");
 		JsonLines audit = JsonLines.read(this.logs.resolve("audit.json"));
 		assertThat(audit.messages()).containsExactly("Login succeeded");
-		assertThat(JsonLines.parse(output.getOut()).messages()).contains("Order placed", "Login succeeded");
+		assertThat(JsonLines.parse(ConsoleOutput.written(output)).messages()).contains("Order placed", "Login succeeded");
 	}
 
 	@Test
@@ -205,7 +206,7 @@ class StructuredLoggingEndToEndTests {
 		this.application.run("structured-logging.console.enabled=false",
 				"structured-logging.file.directory=" + this.logs);
 		log.info("Files only");
-		assertThat(output.getOut()).doesNotContain("Files only");
+		assertThat(ConsoleOutput.written(output)).doesNotContain("Files only");
 	}
 
 	@Test
@@ -213,7 +214,7 @@ class StructuredLoggingEndToEndTests {
 		Path notADirectory = java.nio.file.Files.createFile(this.logs.resolve("taken"));
 		this.application.run("structured-logging.file.directory=" + notADirectory.resolve("logs"));
 		log.info("Still logging");
-		JsonLines lines = JsonLines.parse(output.getOut());
+		JsonLines lines = JsonLines.parse(ConsoleOutput.written(output));
 		assertThat(lines.messages()).contains("Still logging");
 		assertThat(lines.all().stream()
 			.filter((event) -> event.path("level").asString().equals("ERROR"))

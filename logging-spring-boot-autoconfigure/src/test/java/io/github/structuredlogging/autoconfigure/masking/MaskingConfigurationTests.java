@@ -1,5 +1,6 @@
 package io.github.structuredlogging.autoconfigure.masking;
 
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.autoconfigure.logging.TestApplication;
 import io.github.structuredlogging.testing.JsonLines;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class MaskingConfigurationTests {
 	void addedKeyIsMasked(CapturedOutput output) {
 		this.application.run("structured-logging.masking.additional-keys=pin,member_number");
 		log.atInfo().addKeyValue("pin", "4321").addKeyValue("member_number", "M-778").log("Card unlocked pin=4321");
-		JsonNode line = JsonLines.parse(output.getOut()).withMessage("Card unlocked pin=[REDACTED]");
+		JsonNode line = JsonLines.parse(ConsoleOutput.written(output)).withMessage("Card unlocked pin=[REDACTED]");
 		assertThat(line.path("pin").asString()).isEqualTo("[REDACTED]");
 		assertThat(line.path("member_number").asString()).isEqualTo("[REDACTED]");
 	}
@@ -40,7 +41,7 @@ class MaskingConfigurationTests {
 	void removedDefaultKeyIsWrittenAsIs(CapturedOutput output) {
 		this.application.run("structured-logging.masking.excluded-keys=token");
 		log.atInfo().addKeyValue("token", "page-2").log("Next page");
-		assertThat(JsonLines.parse(output.getOut()).withMessage("Next page").path("token").asString())
+		assertThat(JsonLines.parse(ConsoleOutput.written(output)).withMessage("Next page").path("token").asString())
 			.isEqualTo("page-2");
 	}
 
@@ -50,7 +51,7 @@ class MaskingConfigurationTests {
 				"structured-logging.masking.rules[0].pattern=EMP-(\\d{2})\\d{4}",
 				"structured-logging.masking.rules[0].replacement=EMP-$1****");
 		log.info("Approved by EMP-123456");
-		assertThat(JsonLines.parse(output.getOut()).messages()).contains("Approved by EMP-12****")
+		assertThat(JsonLines.parse(ConsoleOutput.written(output)).messages()).contains("Approved by EMP-12****")
 			.doesNotContain("Approved by EMP-123456");
 	}
 
@@ -59,7 +60,7 @@ class MaskingConfigurationTests {
 		this.application.run("structured-logging.masking.detectors.emails=off",
 				"structured-logging.masking.detectors.card-numbers=false");
 		log.info("Receipt for john.doe@example.com paid with 4111111111111111");
-		assertThat(JsonLines.parse(output.getOut()).messages())
+		assertThat(JsonLines.parse(ConsoleOutput.written(output)).messages())
 			.contains("Receipt for john.doe@example.com paid with 4111111111111111");
 	}
 
@@ -67,7 +68,7 @@ class MaskingConfigurationTests {
 	void defaultsMaskTheSameLine(CapturedOutput output) {
 		this.application.run();
 		log.info("Receipt for john.doe@example.com paid with 4111111111111111");
-		assertThat(JsonLines.parse(output.getOut()).messages())
+		assertThat(JsonLines.parse(ConsoleOutput.written(output)).messages())
 			.contains("Receipt for j***@example.com paid with [REDACTED]");
 	}
 
@@ -75,7 +76,7 @@ class MaskingConfigurationTests {
 	void textConsoleIsMaskedToo(CapturedOutput output) {
 		this.application.run("structured-logging.console.format=text");
 		log.atInfo().addKeyValue("password", "hunter2").log("Login with Bearer abcdef1234567890");
-		String line = output.getOut().lines().filter((l) -> l.contains("Login with")).findFirst().orElseThrow();
+		String line = ConsoleOutput.written(output).lines().filter((l) -> l.contains("Login with")).findFirst().orElseThrow();
 		assertThat(line).contains("Bearer [REDACTED]").contains("password=[REDACTED]").doesNotContain("hunter2")
 			.doesNotContain("abcdef1234567890");
 	}
@@ -84,7 +85,7 @@ class MaskingConfigurationTests {
 	void maskingCanBeTurnedOff(CapturedOutput output) {
 		this.application.run("structured-logging.masking.enabled=false");
 		log.info("Paid with 4111111111111111");
-		assertThat(JsonLines.parse(output.getOut()).messages()).contains("Paid with 4111111111111111");
+		assertThat(JsonLines.parse(ConsoleOutput.written(output)).messages()).contains("Paid with 4111111111111111");
 	}
 
 	@Test

@@ -96,7 +96,7 @@ final class Pipelines {
 		new StructuredLogbackPipeline(context, settings).attach(null);
 		if (lossless) {
 			((StructuredAsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME)
-				.getAppender(StructuredLogbackPipeline.FILES_APPENDER)).setDiscardingThreshold(0);
+				.getAppender(StructuredLogbackPipeline.WRITER_APPENDER)).setDiscardingThreshold(0);
 		}
 		return context.getLogger("com.example.orders.OrderService");
 	}

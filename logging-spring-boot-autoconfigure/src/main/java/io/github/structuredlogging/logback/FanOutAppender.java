@@ -1,5 +1,7 @@
 package io.github.structuredlogging.logback;
 
+import java.io.Flushable;
+import java.io.IOException;
 import java.util.Iterator;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -7,25 +9,70 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Hands each event to every stream file, each of which filters for its stream, and to the
- * event store. Runs on the single worker thread of the {@link StructuredAsyncAppender} in
- * front of it.
+ * Hands each event to every output behind the writer thread: the console, the stream
+ * files (each filters for its stream) and the event store. Runs on the single worker
+ * thread of the {@link StructuredAsyncAppender} in front of it, and flushes the batched
+ * console output whenever that thread has caught up: once at the end of a burst, and after
+ * every event when events come one at a time.
  */
-public final class StreamFilesAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
+public final class FanOutAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		implements AppenderAttachable<ILoggingEvent> {
 
 	private final AppenderAttachableImpl<ILoggingEvent> streams = new AppenderAttachableImpl<>();
 
+	private final Backlog backlog;
+
+	private @Nullable Flushable batched;
+
+	/**
+	 * Create a fan-out behind the given writer.
+	 * @param writer the asynchronous appender whose thread calls this one
+	 */
+	public FanOutAppender(StructuredAsyncAppender writer) {
+		this.backlog = writer.backlog();
+	}
+
+	/**
+	 * Flush the given output whenever the writer has caught up.
+	 * @param batched the output that collects a batch of events
+	 */
+	public void flushWhenCaughtUp(Flushable batched) {
+		this.batched = batched;
+	}
+
 	@Override
 	protected void append(ILoggingEvent event) {
+		this.backlog.written();
+		if (event instanceof FlushBarrier barrier) {
+			flushBatched();
+			barrier.pass();
+			return;
+		}
 		this.streams.appendLoopOnAppenders(event);
+		if (this.batched != null && this.backlog.caughtUp()) {
+			flushBatched();
+		}
+	}
+
+	private void flushBatched() {
+		if (this.batched == null) {
+			return;
+		}
+		try {
+			this.batched.flush();
+		}
+		catch (IOException | RuntimeException ex) {
+			addError("Could not write the console output", ex);
+		}
 	}
 
 	@Override
 	public void stop() {
 		super.stop();
+		flushBatched();
 		// The async worker stops us after being interrupted; the rolling policies must
 		// still wait for their compression and clean-up jobs, so clear the flag meanwhile.
 		boolean interrupted = Thread.interrupted();
