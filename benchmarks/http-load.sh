@@ -7,6 +7,8 @@
 #
 #   bash benchmarks/http-load.sh            # defaults below
 #   ROUNDS=3 WARMUP=60s DURATION=30s bash benchmarks/http-load.sh
+#   VARIANTS="starter-off starter-correlation starter-perfline starter-store starter starter-body" \
+#     bash benchmarks/http-load.sh     # what each feature adds
 #
 # WARMUP=until-flat (the default) loads each server in steps of WARMUP_STEP (15s) until
 # two steps in a row no longer beat the best step by more than FLAT_PERCENT (3), for at
@@ -32,17 +34,31 @@ fi
 
 echo "Building the variants"
 ./mvnw -q -B install -DskipTests
-for build in $(echo $VARIANTS | tr ' ' '\n' | sed 's/-off$//' | sort -u); do
+for build in $(echo $VARIANTS | tr ' ' '\n' | sed 's/-.*$//' | sort -u); do
 	# Removed first: with unchanged sources Maven would keep a jar holding an older starter.
 	rm -f "benchmarks/http-app/target/http-app-$build.jar"
 	./mvnw -q -B -Pbenchmarks,"variant-$build" -pl benchmarks/http-app package -DskipTests
 done
 
-# A variant is a jar, plus switches for the "-off" ones.
-jar_of() { echo "benchmarks/http-app/target/http-app-${1%-off}.jar"; }
+# A variant is a jar, plus switches: "-off" turns the starter's features off, and the
+# starter-<feature> variants add its features one at a time, for the cost of each.
+jar_of() { echo "benchmarks/http-app/target/http-app-${1%%-*}.jar"; }
 switches_of() {
+	local off="--structured-logging.enabled=false --structured-logging.correlation.enabled=false --structured-logging.http.enabled=false"
 	case "$1" in
-		*-off) echo "-Dstructured-logging.enabled=false -jar $(jar_of "$1") --structured-logging.enabled=false --structured-logging.correlation.enabled=false --structured-logging.http.enabled=false" ;;
+		*-off) echo "-Dstructured-logging.enabled=false -jar $(jar_of "$1") $off" ;;
+		# Correlation IDs and JSON lines only.
+		starter-correlation) echo "-jar $(jar_of "$1") --structured-logging.http.enabled=false --structured-logging.store.enabled=false --structured-logging.masking.enabled=false" ;;
+		# + the performance line.
+		starter-perfline) echo "-jar $(jar_of "$1") --structured-logging.store.enabled=false --structured-logging.masking.enabled=false" ;;
+		# + the event store and the request aggregates (one switch).
+		starter-store) echo "-jar $(jar_of "$1") --structured-logging.masking.enabled=false" ;;
+		# + masking: that is the starter's defaults, the variant "starter".
+		# The defaults + the start of request and response bodies.
+		starter-body) echo "-jar $(jar_of "$1") --structured-logging.http.body.enabled=true" ;;
+		# The defaults without Spring Boot's tracing, or without its HTTP server observation.
+		starter-untraced) echo "-jar $(jar_of "$1") --management.tracing.enabled=false" ;;
+		starter-unobserved) echo "-jar $(jar_of "$1") --management.observations.enable.http.server.requests=false" ;;
 		*) echo "-jar $(jar_of "$1")" ;;
 	esac
 }

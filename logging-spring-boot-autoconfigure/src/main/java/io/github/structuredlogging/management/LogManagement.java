@@ -106,7 +106,8 @@ public final class LogManagement {
 	public PerformanceSummary performance(Parameters parameters) {
 		parameters.accepting(PERFORMANCE_PARAMETERS);
 		if (this.requests == null) {
-			throw new SectionUnavailableException("performance", "structured-logging.http.enabled=true");
+			throw new SectionUnavailableException("performance",
+					"structured-logging.http.enabled=true and " + STORE_PROPERTY);
 		}
 		Duration window = parameters.duration("window", Duration.ofMinutes(15), this.requests.retention());
 		int slowest = parameters.integer("slowest", 10, 0, RequestStatistics.MAX_SLOWEST);

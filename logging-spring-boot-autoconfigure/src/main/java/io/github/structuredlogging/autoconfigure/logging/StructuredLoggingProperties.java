@@ -404,8 +404,8 @@ public class StructuredLoggingProperties implements Validator {
 	public static class Store {
 
 		/**
-		 * Whether to keep recent events in memory for the log API and the 'logs'
-		 * Actuator endpoint.
+		 * Whether to keep recent events and per-minute request aggregates in memory for the
+		 * log API and the 'logs' Actuator endpoint.
 		 */
 		private boolean enabled = true;
 

@@ -75,9 +75,12 @@ public final class LogManagementAutoConfiguration {
 		return new LogManagement(events, health, statistics, requests.getIfAvailable(), configuration);
 	}
 
+	// The per-minute aggregates are kept in memory like the events: the store's switch
+	// turns both off.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
-	@ConditionalOnBooleanProperty(name = "structured-logging.http.enabled", matchIfMissing = true)
+	@ConditionalOnBooleanProperty(name = { "structured-logging.http.enabled", "structured-logging.store.enabled" },
+			matchIfMissing = true)
 	static class RequestStatisticsConfiguration {
 
 		@Bean

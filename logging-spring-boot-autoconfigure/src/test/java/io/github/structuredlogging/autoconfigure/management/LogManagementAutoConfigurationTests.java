@@ -51,6 +51,15 @@ class LogManagementAutoConfigurationTests {
 	}
 
 	@Test
+	void requestStatisticsAreLeftOutWithTheStore() {
+		new WebApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment())
+			.withConfiguration(AutoConfigurations.of(StructuredLoggingAutoConfiguration.class,
+					LogManagementAutoConfiguration.class))
+			.withPropertyValues("structured-logging.store.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestStatistics.class));
+	}
+
+	@Test
 	void storeIsLeftOutWhenDisabledAndTheOperationsSaySo() {
 		this.contextRunner.withPropertyValues("structured-logging.store.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(EventStore.class).hasSingleBean(LogManagement.class);
