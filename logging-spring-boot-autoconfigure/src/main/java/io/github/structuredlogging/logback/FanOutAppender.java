@@ -3,6 +3,8 @@ package io.github.structuredlogging.logback;
 import java.io.Flushable;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
@@ -17,9 +19,16 @@ import org.jspecify.annotations.Nullable;
  * thread of the {@link StructuredAsyncAppender} in front of it, and flushes the batched
  * console output whenever that thread has caught up: once at the end of a burst, and after
  * every event when events come one at a time.
+ * <p>
+ * Once caught up and flushed, the writer waits {@value #LINGER_MICROS} µs before it takes
+ * the next events, so that a busy service's events come to it in batches, each with one
+ * wake-up and one console write, instead of waking it for every event; a line reaches
+ * the console at most that much later.
  */
 public final class FanOutAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		implements AppenderAttachable<ILoggingEvent> {
+
+	private static final long LINGER_MICROS = 1000;
 
 	private final AppenderAttachableImpl<ILoggingEvent> streams = new AppenderAttachableImpl<>();
 
@@ -52,8 +61,10 @@ public final class FanOutAppender extends UnsynchronizedAppenderBase<ILoggingEve
 			return;
 		}
 		this.streams.appendLoopOnAppenders(event);
-		if (this.batched != null && this.backlog.caughtUp()) {
+		if (this.backlog.caughtUp()) {
 			flushBatched();
+			// Returns at once when the writer is interrupted to stop.
+			LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(LINGER_MICROS));
 		}
 	}
 

@@ -239,6 +239,29 @@ final class MaskingJsonGenerator extends JsonGeneratorDelegate {
 		return passThrough() ? super.writeBinary(variant, data, offset, length) : this;
 	}
 
+	// Key-value pairs are written as POJOs, and their values are mostly strings, numbers
+	// and booleans: written here as Jackson's serializers would write them, they are spared
+	// a serializer lookup each, and still pass the same checks.
+	@Override
+	public JsonGenerator writePOJO(@Nullable Object value) {
+		if (value instanceof String text) {
+			return writeString(text);
+		}
+		if (value instanceof Integer number) {
+			return writeNumber(number.intValue());
+		}
+		if (value instanceof Long number) {
+			return writeNumber(number.longValue());
+		}
+		if (value instanceof Double number) {
+			return writeNumber(number.doubleValue());
+		}
+		if (value instanceof Boolean state) {
+			return writeBoolean(state);
+		}
+		return super.writePOJO(value);
+	}
+
 	@Override
 	public JsonGenerator writeEmbeddedObject(@Nullable Object object) {
 		return passThrough() ? super.writeEmbeddedObject(object) : this;

@@ -109,6 +109,7 @@ class MaskingEndToEndTests {
 				log.atInfo()
 					.addKeyValue("client_secret", 987654321L)
 					.addKeyValue("order", java.util.Map.of("card_number", "1234", "item", "book"))
+					.addKeyValue("paid_with", 4111111111111111L)
 					.log("Keys");
 			}
 			finally {
@@ -120,6 +121,7 @@ class MaskingEndToEndTests {
 		assertThat(line.path("client_secret").asString()).isEqualTo("[REDACTED]");
 		assertThat(line.path("order").path("card_number").asString()).isEqualTo("[REDACTED]");
 		assertThat(line.path("order").path("item").asString()).isEqualTo("book");
+		assertThat(line.path("paid_with").asString()).as("a card number as a number").isEqualTo("[REDACTED]");
 	}
 
 	@Test

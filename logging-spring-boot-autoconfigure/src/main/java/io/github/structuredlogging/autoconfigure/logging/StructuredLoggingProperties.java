@@ -281,12 +281,12 @@ public class StructuredLoggingProperties implements Validator {
 	}
 
 	/**
-	 * Asynchronous writing of the stream files.
+	 * The writer thread behind the JSON console, the stream files and the event store.
 	 */
 	public static class Async {
 
 		/**
-		 * Number of events the file queue holds. When it is nearly full, events below
+		 * Number of events the writer's queue holds. When it is nearly full, events below
 		 * WARN are dropped and counted; WARN and above wait for room.
 		 */
 		private int queueSize = 8192;

@@ -30,6 +30,11 @@ class LogManagementAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment()).withConfiguration(
 			AutoConfigurations.of(StructuredLoggingAutoConfiguration.class, LogManagementAutoConfiguration.class));
 
+	private final WebApplicationContextRunner webContextRunner = new WebApplicationContextRunner()
+		.withInitializer(TestRuntimes.fromEnvironment())
+		.withConfiguration(
+				AutoConfigurations.of(StructuredLoggingAutoConfiguration.class, LogManagementAutoConfiguration.class));
+
 	@Test
 	void providesStoreAndOperationsByDefault() {
 		this.contextRunner.run((context) -> {
@@ -42,20 +47,14 @@ class LogManagementAutoConfigurationTests {
 
 	@Test
 	void collectsRequestStatisticsInServletApplications() {
-		new WebApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment())
-			.withConfiguration(AutoConfigurations.of(StructuredLoggingAutoConfiguration.class,
-					LogManagementAutoConfiguration.class))
-			.withPropertyValues("structured-logging.store.aggregate-retention=2h")
+		this.webContextRunner.withPropertyValues("structured-logging.store.aggregate-retention=2h")
 			.run((context) -> assertThat(context.getBean(RequestStatistics.class).retention())
 				.isEqualTo(Duration.ofHours(2)));
 	}
 
 	@Test
 	void requestStatisticsAreLeftOutWithTheStore() {
-		new WebApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment())
-			.withConfiguration(AutoConfigurations.of(StructuredLoggingAutoConfiguration.class,
-					LogManagementAutoConfiguration.class))
-			.withPropertyValues("structured-logging.store.enabled=false")
+		this.webContextRunner.withPropertyValues("structured-logging.store.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(RequestStatistics.class));
 	}
 
