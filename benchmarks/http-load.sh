@@ -24,6 +24,9 @@ FLAT_PERCENT=${FLAT_PERCENT:-3}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 VARIANTS=${VARIANTS:-"plain filter starter starter-off logbook"}
+# Jars built elsewhere, as name=path pairs, run as variants of those names (to compare
+# builds): JARS="before=/tmp/before.jar after=/tmp/after.jar" VARIANTS="before after"
+JARS=${JARS:-}
 PORT=${PORT:-18080}
 URL="http://127.0.0.1:${PORT}/api/orders/42"
 PROBE="http://127.0.0.1:${PORT}/bench/allocated-bytes"
@@ -34,7 +37,9 @@ fi
 
 echo "Building the variants"
 ./mvnw -q -B install -DskipTests
+given_jar() { for pair in $JARS; do [ "${pair%%=*}" = "$1" ] && echo "${pair#*=}"; done; return 0; }
 for build in $(echo $VARIANTS | tr ' ' '\n' | sed 's/-.*$//' | sort -u); do
+	[ -n "$(given_jar "$build")" ] && continue
 	# Removed first: with unchanged sources Maven would keep a jar holding an older starter.
 	rm -f "benchmarks/http-app/target/http-app-$build.jar"
 	./mvnw -q -B -Pbenchmarks,"variant-$build" -pl benchmarks/http-app package -DskipTests
@@ -42,7 +47,11 @@ done
 
 # A variant is a jar, plus switches: "-off" turns the starter's features off, and the
 # starter-<feature> variants add its features one at a time, for the cost of each.
-jar_of() { echo "benchmarks/http-app/target/http-app-${1%%-*}.jar"; }
+jar_of() {
+	local given
+	given=$(given_jar "${1%%-*}")
+	echo "${given:-benchmarks/http-app/target/http-app-${1%%-*}.jar}"
+}
 switches_of() {
 	local off="--structured-logging.enabled=false --structured-logging.correlation.enabled=false --structured-logging.http.enabled=false"
 	case "$1" in
