@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.api.MaskingRule;
 import io.github.structuredlogging.audit.AuditLogger;
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.LogApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

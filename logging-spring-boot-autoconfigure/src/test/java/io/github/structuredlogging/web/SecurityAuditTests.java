@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.audit.AuditFiles;
 import io.github.structuredlogging.audit.AuditVerification;
 import io.github.structuredlogging.audit.AuditVerifier;
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.HttpCalls;
 import io.github.structuredlogging.testing.JsonLines;
 import org.junit.jupiter.api.Test;

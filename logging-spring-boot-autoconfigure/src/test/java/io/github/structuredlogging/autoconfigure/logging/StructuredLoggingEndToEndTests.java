@@ -3,10 +3,12 @@ package io.github.structuredlogging.autoconfigure.logging;
 import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.JsonLines;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -45,6 +47,16 @@ class StructuredLoggingEndToEndTests {
 		assertThat(lines.all().get(0).path("message").asString()).startsWith("Starting ");
 		assertThat(lines.messages()).contains("The following 1 profile is active: \"staging\"", "Ready");
 		assertThat(ConsoleOutput.written(output)).doesNotContain(":: Spring Boot ::");
+	}
+
+	@Test
+	void flushingTheRuntimeWritesEverythingLoggedBeforeToTheConsole(CapturedOutput output) {
+		StructuredLoggingRuntime runtime = this.application.run().getBean(StructuredLoggingRuntime.class);
+		for (int line = 1; line <= 200; line++) {
+			LoggerFactory.getLogger("com.example.Orders").info("Flushed line {}", line);
+		}
+		assertThat(runtime.flush(Duration.ofSeconds(10))).isTrue();
+		assertThat(JsonLines.parse(output.getOut()).messages()).contains("Flushed line 200");
 	}
 
 	@Test

@@ -1,7 +1,7 @@
 package io.github.structuredlogging.autoconfigure.masking;
 
-import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.autoconfigure.logging.TestApplication;
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.JsonLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
