@@ -1,7 +1,6 @@
 package io.github.structuredlogging.masking;
 
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.structuredlogging.api.MaskingRule;
@@ -28,10 +27,8 @@ final class ApplicationRule implements TextRule {
 	 */
 	static ApplicationRule of(MaskingSettings.CustomRule custom) {
 		Pattern pattern = Pattern.compile(custom.pattern());
-		return new ApplicationRule(custom.name(), (text) -> {
-			Matcher matcher = pattern.matcher(text);
-			return matcher.find() ? matcher.replaceAll(custom.replacement()) : text;
-		});
+		// replaceAll returns the same instance when nothing matches, as a rule must.
+		return new ApplicationRule(custom.name(), (text) -> pattern.matcher(text).replaceAll(custom.replacement()));
 	}
 
 	@Override
