@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.zip.GZIPInputStream;
 
 import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +35,9 @@ public final class AuditFiles {
 	private static final Pattern ROLLED = Pattern.compile("audit\\.(\\d{4}-\\d{2}-\\d{2})\\.(\\d+)\\.json(\\.gz)?");
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	// Anchors are written on start and on every rotation: the newest is in the last files.
+	private static final int ANCHOR_SEARCH_FILES = 2;
 
 	private AuditFiles() {
 	}
@@ -60,21 +68,143 @@ public final class AuditFiles {
 	}
 
 	/**
-	 * Return where the chain stands at the end of the given files.
+	 * Return where the chain stands at the end of the given files: its last complete record.
 	 * @param files the audit files, oldest first
 	 * @return the position of the last record, {@link ChainPosition#START} when there is
 	 * none
 	 */
 	public static ChainPosition lastPosition(List<Path> files) {
 		for (int i = files.size() - 1; i >= 0; i--) {
-			String last = lastLine(files.get(i));
-			if (last != null) {
-				JsonNode record = MAPPER.readTree(last);
-				return new ChainPosition(LogField.AUDIT_SEQUENCE.in(record).asLong(),
-						LogField.AUDIT_HASH.in(record).asString());
+			Scan scan = scan(files.get(i));
+			if (scan.last() != null) {
+				return scan.last();
 			}
 		}
 		return ChainPosition.START;
+	}
+
+	/**
+	 * Find where the chain of a log directory stands before the trail goes on with it, and
+	 * end a last line that a crash or a full disk cut short, so that the next record starts
+	 * a line of its own.
+	 * @param directory the log directory
+	 * @return what was found
+	 */
+	public static Recovery recover(Path directory) {
+		List<Path> files = inOrder(directory);
+		ChainPosition last = null;
+		Long anchoredFirst = null;
+		String cutShort = null;
+		for (int i = files.size() - 1, scanned = 0; i >= 0 && (last == null || anchoredFirst == null
+				&& scanned < ANCHOR_SEARCH_FILES); i--, scanned++) {
+			Path file = files.get(i);
+			Scan scan = scan(file);
+			if (i == files.size() - 1 && scan.cutShort() != null) {
+				cutShort = "the last line of " + file.getFileName() + " (" + scan.cutShort()
+						+ " characters) is not a complete record";
+				endLine(file);
+			}
+			last = (last != null) ? last : scan.last();
+			anchoredFirst = (anchoredFirst != null) ? anchoredFirst : scan.anchoredFirst();
+		}
+		return new Recovery((last != null) ? last : ChainPosition.START, anchoredFirst, cutShort);
+	}
+
+	/**
+	 * Return the sequence number of the first complete record of the given files.
+	 * @param files the audit files, oldest first
+	 * @return the sequence number, {@code null} when they hold no record
+	 */
+	static @Nullable Long firstSequence(List<Path> files) {
+		for (Path file : files) {
+			try (BufferedReader reader = open(file)) {
+				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+					JsonNode record = record(line);
+					if (record != null) {
+						return LogField.AUDIT_SEQUENCE.in(record).asLong();
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the date in the name of a rolled audit file.
+	 * @param file the file
+	 * @return the date, {@code null} for the active file
+	 */
+	static @Nullable LocalDate dateOf(Path file) {
+		Matcher matcher = ROLLED.matcher(file.getFileName().toString());
+		return matcher.matches() ? LocalDate.parse(matcher.group(1)) : null;
+	}
+
+	private static Scan scan(Path file) {
+		ChainPosition last = null;
+		Long anchoredFirst = null;
+		Integer cutShort = null;
+		try (BufferedReader reader = open(file)) {
+			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+				if (line.isBlank()) {
+					continue;
+				}
+				JsonNode record = record(line);
+				cutShort = (record != null) ? null : line.length();
+				if (record != null) {
+					last = new ChainPosition(LogField.AUDIT_SEQUENCE.in(record).asLong(),
+							LogField.AUDIT_HASH.in(record).asString());
+					Long anchored = AuditAnchors.firstSequenceOf(record);
+					anchoredFirst = (anchored != null) ? anchored : anchoredFirst;
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return new Scan(last, anchoredFirst, cutShort);
+	}
+
+	// A chained record, or null for a line that is not one.
+	private static @Nullable JsonNode record(String line) {
+		try {
+			JsonNode record = MAPPER.readTree(line);
+			return (LogField.AUDIT_SEQUENCE.in(record).isIntegralNumber() && LogField.AUDIT_HASH.in(record).isString())
+					? record : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+	private static void endLine(Path file) {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+			ByteBuffer lastByte = ByteBuffer.allocate(1);
+			if (channel.size() > 0 && channel.read(lastByte, channel.size() - 1) == 1 && lastByte.get(0) != '\n') {
+				channel.write(ByteBuffer.wrap(new byte[] { '\n' }), channel.size());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Where the chain of a log directory stands.
+	 *
+	 * @param last the last complete record
+	 * @param anchoredFirst the first sequence number the newest anchor vouches for,
+	 * {@code null} when none was found
+	 * @param cutShort what was wrong with a last line cut short, {@code null} when none was
+	 */
+	public record Recovery(ChainPosition last, @Nullable Long anchoredFirst, @Nullable String cutShort) {
+
+	}
+
+	private record Scan(@Nullable ChainPosition last, @Nullable Long anchoredFirst, @Nullable Integer cutShort) {
+
 	}
 
 	/**
@@ -89,21 +219,6 @@ public final class AuditFiles {
 			input = new GZIPInputStream(input);
 		}
 		return new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8));
-	}
-
-	private static @Nullable String lastLine(Path file) {
-		try (BufferedReader reader = open(file)) {
-			String last = null;
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (!line.isBlank()) {
-					last = line;
-				}
-			}
-			return last;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static String date(Path file) {

@@ -3,23 +3,25 @@ package io.github.structuredlogging.audit;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.github.structuredlogging.api.CorrelationId;
-import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.api.Masker;
+import ch.qos.logback.classic.Level;
 import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.slf4j.Marker;
-import org.slf4j.spi.LoggingEventBuilder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes audit records to the {@code audit} stream, each chained to the one before by its
@@ -33,7 +35,11 @@ public final class AuditTrail {
 
 	private static final Logger logger = LoggerFactory.getLogger(LOGGER_NAME);
 
-	private static final Marker AUDIT = LogStreams.marker(LogStreams.AUDIT);
+	private static final int MAX_PRINCIPAL_LENGTH = 128;
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private final AuditLines writer = new AuditLines();
 
 	private final AuditChain chain;
 
@@ -70,19 +76,33 @@ public final class AuditTrail {
 	}
 
 	/**
-	 * Record an audit event.
+	 * Record an audit event, whatever the levels of the loggers.
 	 * @param record the event
 	 * @return the sequence number it was given
 	 */
 	public long record(AuditRecord record) {
-		Map<String, @Nullable Object> fields = fields(record);
+		AuditRecord masked = masked(record);
+		RequestOrigin requestOrigin = this.origin.get();
+		String correlationId = text(LogField.CORRELATION_ID.key(), CorrelationId.current());
+		String traceId = text(LogField.TRACE_ID.key(), LogField.TRACE_ID.fromMdc(MDC::get));
 		synchronized (this.lock) {
 			long number = ++this.sequence;
-			fields.put(LogField.AUDIT_SEQUENCE.key(), number);
-			String hash = this.chain.hash(this.lastHash, CanonicalForm.of(fields));
-			write(record, fields, hash);
+			Instant time = this.clock.instant();
+			Level level = (masked.outcome() == AuditOutcome.SUCCESS) ? Level.INFO : Level.WARN;
+			String message = "Audit " + masked.event() + " " + masked.outcome().value();
+			Map<String, @Nullable Object> fields = fields(masked, requestOrigin, time, number);
+			Map<String, @Nullable Object> hashed = new LinkedHashMap<>(fields);
+			hashed.put(LogField.TIMESTAMP.key(), time.toString());
+			hashed.put(LogField.LEVEL.key(), level.toString());
+			hashed.put(LogField.MESSAGE.key(), message);
+			hashed.put(LogField.CORRELATION_ID.key(), correlationId);
+			hashed.put(LogField.TRACE_ID.key(), traceId);
+			String hash = this.chain.hash(this.lastHash, CanonicalForm.of(hashed));
+			fields.put(LogField.AUDIT_PREVIOUS_HASH.key(), this.lastHash);
+			fields.put(LogField.AUDIT_HASH.key(), hash);
+			this.writer.write(level, message, time, correlationId, traceId, fields);
 			this.lastHash = hash;
-			notifySinks(record, number);
+			notifySinks(masked, number);
 			return number;
 		}
 	}
@@ -117,41 +137,65 @@ public final class AuditTrail {
 		}
 	}
 
-	private Map<String, @Nullable Object> fields(AuditRecord record) {
+	// The record's own fields, masked, in the order written.
+	private Map<String, @Nullable Object> fields(AuditRecord record, RequestOrigin requestOrigin, Instant time,
+			long number) {
 		Map<String, @Nullable Object> fields = new LinkedHashMap<>();
-		fields.put(LogField.AUDIT_EVENT.key(), text(LogField.AUDIT_EVENT.key(), record.event()));
-		fields.put(LogField.AUDIT_ACTION.key(), text(LogField.AUDIT_ACTION.key(), record.action()));
+		fields.put(LogField.AUDIT_EVENT.key(), record.event());
+		fields.put(LogField.AUDIT_ACTION.key(), record.action());
 		fields.put(LogField.AUDIT_OUTCOME.key(), record.outcome().value());
-		fields.put(LogField.AUDIT_PRINCIPAL.key(), text(LogField.AUDIT_PRINCIPAL.key(), record.principal()));
-		fields.put(LogField.AUDIT_RESOURCE_TYPE.key(), text(LogField.AUDIT_RESOURCE_TYPE.key(), record.resourceType()));
-		fields.put(LogField.AUDIT_RESOURCE_ID.key(), text(LogField.AUDIT_RESOURCE_ID.key(), record.resourceId()));
-		fields.put(LogField.AUDIT_REASON.key(), text(LogField.AUDIT_REASON.key(), record.reason()));
+		fields.put(LogField.AUDIT_PRINCIPAL.key(), record.principal());
+		fields.put(LogField.AUDIT_RESOURCE_TYPE.key(), record.resourceType());
+		fields.put(LogField.AUDIT_RESOURCE_ID.key(), record.resourceId());
+		fields.put(LogField.AUDIT_REASON.key(), record.reason());
 		if (!record.details().isEmpty()) {
-			fields.put(LogField.AUDIT_DETAILS.key(), value(LogField.AUDIT_DETAILS.key(), record.details()));
+			fields.put(LogField.AUDIT_DETAILS.key(), record.details());
 		}
-		RequestOrigin requestOrigin = this.origin.get();
 		fields.put(LogField.CLIENT_IP.key(), text(LogField.CLIENT_IP.key(), requestOrigin.clientIp()));
 		fields.put(LogField.USER_AGENT.key(), text(LogField.USER_AGENT.key(), requestOrigin.userAgent()));
-		// Written from the MDC by the encoder; hashed here as they will be written.
-		fields.put(LogField.CORRELATION_ID.key(), CorrelationId.current());
-		fields.put(LogField.TRACE_ID.key(), LogField.TRACE_ID.fromMdc(MDC::get));
-		fields.put(LogField.AUDIT_TIME.key(), this.clock.instant().toString());
+		fields.put(LogField.AUDIT_TIME.key(), time.toString());
+		fields.put(LogField.AUDIT_SEQUENCE.key(), number);
+		fields.values().removeIf(Objects::isNull);
 		return fields;
 	}
 
-	private void write(AuditRecord record, Map<String, @Nullable Object> fields, String hash) {
-		LoggingEventBuilder line = logger
-			.atLevel((record.outcome() == AuditOutcome.SUCCESS) ? org.slf4j.event.Level.INFO
-					: org.slf4j.event.Level.WARN)
-			.addMarker(AUDIT);
-		fields.forEach((name, value) -> {
-			if (value != null && !LogField.CORRELATION_ID.key().equals(name) && !LogField.TRACE_ID.key().equals(name)) {
-				line.addKeyValue(name, value);
-			}
-		});
-		line.addKeyValue(LogField.AUDIT_PREVIOUS_HASH.key(), this.lastHash)
-			.addKeyValue(LogField.AUDIT_HASH.key(), hash)
-			.log("Audit " + fields.get(LogField.AUDIT_EVENT.key()) + " " + record.outcome().value());
+	// Masked once, here, for the line, the hash and the sinks alike: what is written is
+	// what the hash covers.
+	private AuditRecord masked(AuditRecord record) {
+		Map<String, @Nullable Object> details = new LinkedHashMap<>();
+		record.details().forEach((name, value) -> details.put(name, value(name, plain(value))));
+		return new AuditRecord(text(LogField.AUDIT_EVENT.key(), record.event()),
+				text(LogField.AUDIT_ACTION.key(), record.action()), record.outcome(),
+				capped(text(LogField.AUDIT_PRINCIPAL.key(), record.principal())),
+				text(LogField.AUDIT_RESOURCE_TYPE.key(), record.resourceType()),
+				text(LogField.AUDIT_RESOURCE_ID.key(), record.resourceId()),
+				text(LogField.AUDIT_REASON.key(), record.reason()), details);
+	}
+
+	/**
+	 * Return the given principal cut to {@value #MAX_PRINCIPAL_LENGTH} characters, so that
+	 * no caller can flood the trail with a huge user name.
+	 * @param principal the principal
+	 * @return the principal, cut when longer
+	 */
+	static @Nullable String capped(@Nullable String principal) {
+		return (principal == null || principal.length() <= MAX_PRINCIPAL_LENGTH) ? principal
+				: principal.substring(0, MAX_PRINCIPAL_LENGTH - 3) + "...";
+	}
+
+	// Objects and arrays become the maps and lists Jackson would write for them, so that
+	// masking sees every value in them.
+	private static @Nullable Object plain(@Nullable Object value) {
+		if (value == null || value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+				|| value instanceof Map<?, ?> || value instanceof Collection<?>) {
+			return value;
+		}
+		try {
+			return MAPPER.convertValue(value, Object.class);
+		}
+		catch (JacksonException ex) {
+			return String.valueOf(value);
+		}
 	}
 
 	private @Nullable String text(String name, @Nullable String value) {
@@ -164,12 +208,12 @@ public final class AuditTrail {
 		Object masked = (this.masker != null) ? this.masker.maskValue(name, value) : value;
 		if (masked instanceof Map<?, ?> map) {
 			Map<String, @Nullable Object> normalized = new LinkedHashMap<>();
-			map.forEach((key, item) -> normalized.put(String.valueOf(key), value(String.valueOf(key), item)));
+			map.forEach((key, item) -> normalized.put(String.valueOf(key), value(String.valueOf(key), plain(item))));
 			return normalized;
 		}
 		if (masked instanceof Collection<?> items) {
 			List<@Nullable Object> normalized = new ArrayList<>();
-			items.forEach((item) -> normalized.add(value(null, item)));
+			items.forEach((item) -> normalized.add(value(null, plain(item))));
 			return normalized;
 		}
 		if (masked instanceof Number number && !(number instanceof Integer || number instanceof Long

@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import io.github.structuredlogging.audit.AuditVerification.Break;
+import io.github.structuredlogging.audit.AuditVerification.Kind;
 
 import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks the hash chain of audit files and reports the first broken, missing, reordered or
+ * Checks the hash chain of audit files and reports every broken, missing, reordered or
  * inserted record.
  *
  * <pre>
@@ -46,52 +50,122 @@ public final class AuditVerifier {
 	}
 
 	/**
-	 * Verify the records of the given files, read in the given order.
+	 * Verify the records of the given files, read in the given order, and report every
+	 * break: edited, forged, missing, reordered or inserted records, lines that are not
+	 * complete records, and records missing before the first one found.
 	 * @param files the audit files, oldest first (see {@link AuditFiles#inOrder(Path)})
 	 * @return what was found
 	 */
 	public AuditVerification verify(List<Path> files) {
-		long records = 0;
-		Long previousSequence = null;
-		String previousHash = null;
+		return verify(files, null);
+	}
+
+	/**
+	 * Verify the records of the given files, as {@link #verify(List)} does, and that they
+	 * reach where the trail that wrote them stands.
+	 * @param files the audit files, oldest first
+	 * @param written where the trail stands, {@code null} when unknown
+	 * @return what was found
+	 */
+	public AuditVerification verify(List<Path> files, @Nullable ChainPosition written) {
+		Walk walk = new Walk();
 		for (Path file : files) {
 			try (BufferedReader reader = AuditFiles.open(file)) {
+				int number = 0;
 				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-					if (line.isBlank()) {
-						continue;
+					number++;
+					if (!line.isBlank()) {
+						walk.line(line, file, number);
 					}
-					long expected = (previousSequence != null) ? previousSequence + 1 : 1;
-					JsonNode record = parse(line);
-					if (record == null || !LogField.AUDIT_SEQUENCE.in(record).isIntegralNumber()) {
-						return AuditVerification.broken(records, expected, "unreadable record in " + file);
-					}
-					long sequence = LogField.AUDIT_SEQUENCE.in(record).asLong();
-					String recordedPrevious = LogField.AUDIT_PREVIOUS_HASH.in(record).asString("");
-					if (previousSequence != null && sequence != expected) {
-						return AuditVerification.broken(records, expected, (sequence > expected)
-								? "record " + expected + " is missing" : "record " + sequence + " is out of order");
-					}
-					if (previousHash != null && !previousHash.equals(recordedPrevious)) {
-						return AuditVerification.broken(records, sequence, "previous hash does not match record "
-								+ (sequence - 1));
-					}
-					if (previousHash == null && sequence == 1 && !AuditChain.GENESIS.equals(recordedPrevious)) {
-						return AuditVerification.broken(records, sequence, "first record does not start the chain");
-					}
-					String hash = this.chain.hash(recordedPrevious, CanonicalForm.of(hashedFields(record)));
-					if (!hash.equals(LogField.AUDIT_HASH.in(record).asString(""))) {
-						return AuditVerification.broken(records, sequence, "hash does not match the record's content");
-					}
-					records++;
-					previousSequence = sequence;
-					previousHash = hash;
 				}
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
-		return AuditVerification.valid(records);
+		return walk.end(written);
+	}
+
+	private final class Walk {
+
+		private final List<Break> breaks = new ArrayList<>();
+
+		private long records;
+
+		private @Nullable Long first;
+
+		private @Nullable Long anchoredFirst;
+
+		private @Nullable Long previousSequence;
+
+		private @Nullable String previousHash;
+
+		void line(String line, Path file, int number) {
+			JsonNode record = parse(line);
+			String recordedHash = (record != null) ? LogField.AUDIT_HASH.in(record).asString("") : "";
+			if (record == null || !LogField.AUDIT_SEQUENCE.in(record).isIntegralNumber() || recordedHash.isEmpty()) {
+				long expected = (this.previousSequence != null) ? this.previousSequence + 1 : 1;
+				this.breaks.add(new Break(expected, Kind.UNREADABLE,
+						"line " + number + " of " + file.getFileName() + " is not a complete audit record"));
+				return;
+			}
+			this.records++;
+			long sequence = LogField.AUDIT_SEQUENCE.in(record).asLong();
+			String recordedPrevious = LogField.AUDIT_PREVIOUS_HASH.in(record).asString("");
+			if (this.previousSequence == null) {
+				this.first = sequence;
+				if (sequence == 1 && !AuditChain.GENESIS.equals(recordedPrevious)) {
+					this.breaks.add(new Break(sequence, Kind.UNLINKED, "record 1 does not start the chain"));
+				}
+			}
+			else if (sequence > this.previousSequence + 1) {
+				this.breaks.add(new Break(this.previousSequence + 1, Kind.MISSING,
+						range(this.previousSequence + 1, sequence - 1) + " missing"));
+			}
+			else if (sequence <= this.previousSequence) {
+				this.breaks.add(new Break(sequence, Kind.OUT_OF_ORDER,
+						"record " + sequence + " comes after record " + this.previousSequence));
+			}
+			else if (!recordedPrevious.equals(this.previousHash)) {
+				this.breaks.add(new Break(sequence, Kind.UNLINKED,
+						"record " + sequence + " does not link to the hash of record " + this.previousSequence));
+			}
+			String hash = AuditVerifier.this.chain.hash(recordedPrevious, CanonicalForm.of(hashedFields(record)));
+			if (!hash.equals(recordedHash)) {
+				this.breaks.add(new Break(sequence, Kind.EDITED, "record " + sequence
+						+ " does not match its hash: it was changed, or written without the signing key"));
+			}
+			Long anchored = AuditAnchors.firstSequenceOf(record);
+			if (anchored != null) {
+				this.anchoredFirst = anchored;
+			}
+			// Go on from what the line says, so that each break is reported once.
+			this.previousSequence = sequence;
+			this.previousHash = recordedHash;
+		}
+
+		AuditVerification end(@Nullable ChainPosition written) {
+			if (this.first == null) {
+				this.breaks.add(new Break(1, Kind.TRUNCATED_FRONT, "no audit records found"));
+				return AuditVerification.of(0, this.breaks);
+			}
+			long expectedFirst = (this.anchoredFirst != null) ? this.anchoredFirst : 1;
+			if (this.first > expectedFirst) {
+				this.breaks.add(0, new Break(expectedFirst, Kind.TRUNCATED_FRONT,
+						range(expectedFirst, this.first - 1) + " missing before the first record found"));
+			}
+			if (written != null && this.previousSequence != null && written.sequence() > this.previousSequence) {
+				this.breaks.add(new Break(this.previousSequence + 1, Kind.TRUNCATED_END,
+						range(this.previousSequence + 1, written.sequence())
+								+ " missing after the last record found"));
+			}
+			return AuditVerification.of(this.records, this.breaks);
+		}
+
+		private static String range(long from, long to) {
+			return (from == to) ? "record " + from + " is" : "records " + from + " to " + to + " are";
+		}
+
 	}
 
 	private static @Nullable JsonNode parse(String line) {
@@ -104,7 +178,7 @@ public final class AuditVerifier {
 	}
 
 	// Read under the names of whichever layout wrote the line.
-	private static Map<String, @Nullable Object> hashedFields(JsonNode record) {
+	static Map<String, @Nullable Object> hashedFields(JsonNode record) {
 		Map<String, @Nullable Object> fields = new HashMap<>();
 		for (LogField field : CanonicalForm.HASHED) {
 			JsonNode value = field.in(record);
@@ -112,6 +186,7 @@ public final class AuditVerifier {
 				fields.put(field.key(), MAPPER.convertValue(value, Object.class));
 			}
 		}
+		fields.computeIfPresent(LogField.TIMESTAMP.key(), (key, time) -> CanonicalForm.instant(time.toString()));
 		return fields;
 	}
 
@@ -146,8 +221,11 @@ public final class AuditVerifier {
 			out.println("valid: " + result.records() + " records");
 			return 0;
 		}
-		out.println("broken at record " + result.brokenAt() + ": " + result.problem() + " (" + result.records()
-				+ " records verified before it)");
+		out.println("broken: " + result.breaks().size() + " breaks in " + result.records() + " records");
+		for (Break found : result.breaks()) {
+			out.println("  at record " + found.sequence() + ", " + found.kind().name().toLowerCase(Locale.ROOT)
+					+ ": " + found.problem());
+		}
 		return 1;
 	}
 

@@ -1,5 +1,8 @@
 package io.github.structuredlogging.audit;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,11 +26,27 @@ final class CanonicalForm {
 	}
 
 	/** Fields the hash covers, when present, under their default names. */
-	static final List<LogField> HASHED = List.of(LogField.AUDIT_EVENT, LogField.AUDIT_ACTION,
+	static final List<LogField> HASHED = List.of(LogField.TIMESTAMP, LogField.LEVEL, LogField.MESSAGE,
+			LogField.AUDIT_EVENT, LogField.AUDIT_ACTION,
 			LogField.AUDIT_OUTCOME, LogField.AUDIT_PRINCIPAL, LogField.AUDIT_RESOURCE_TYPE,
 			LogField.AUDIT_RESOURCE_ID, LogField.AUDIT_REASON, LogField.AUDIT_DETAILS, LogField.CLIENT_IP,
 			LogField.USER_AGENT, LogField.CORRELATION_ID, LogField.TRACE_ID, LogField.AUDIT_TIME,
 			LogField.AUDIT_SEQUENCE);
+
+	/**
+	 * Return a written timestamp in the one spelling the hash covers.
+	 * @param written the timestamp as written, ISO-8601 with an offset
+	 * @return the instant as {@link Instant#toString()} spells it, or the text as it is
+	 * when it is not a timestamp
+	 */
+	static String instant(String written) {
+		try {
+			return Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(written)).toString();
+		}
+		catch (DateTimeException ex) {
+			return written;
+		}
+	}
 
 	static String of(Map<String, @Nullable Object> fields) {
 		Map<String, Object> hashed = new TreeMap<>();

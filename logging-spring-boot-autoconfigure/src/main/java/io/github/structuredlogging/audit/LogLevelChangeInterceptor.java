@@ -46,11 +46,11 @@ public final class LogLevelChangeInterceptor implements MethodInterceptor {
 		details.put("old_level", (before != null && before.getConfiguredLevel() != null)
 				? before.getConfiguredLevel().name() : null);
 		details.put("new_level", (newLevel != null) ? newLevel.toString() : null);
+		// Recorded before it applies: the change may be the one that silences logging.
+		this.trail.get().record(new AuditRecord("LOG_LEVEL_CHANGED", "configure", AuditOutcome.SUCCESS,
+				this.principal.get(), "logger", name, null, details));
 		try {
-			Object result = invocation.proceed();
-			this.trail.get().record(new AuditRecord("LOG_LEVEL_CHANGED", "configure", AuditOutcome.SUCCESS,
-					this.principal.get(), "logger", name, null, details));
-			return result;
+			return invocation.proceed();
 		}
 		catch (Throwable ex) {
 			this.trail.get().record(new AuditRecord("LOG_LEVEL_CHANGED", "configure", AuditOutcome.FAILURE,

@@ -35,12 +35,12 @@ public final class SecurityAuditListener {
 	@EventListener
 	public void onSuccess(AuthenticationSuccessEvent event) {
 		this.trail.record(new AuditRecord("AUTHENTICATION_SUCCESS", "login", AuditOutcome.SUCCESS,
-				event.getAuthentication().getName(), null, null, null, Map.of()));
+				AuditPrincipals.of(event.getAuthentication()), null, null, null, Map.of()));
 	}
 
 	@EventListener
 	public void onFailure(AbstractAuthenticationFailureEvent event) {
-		String principal = event.getAuthentication().getName();
+		String principal = AuditPrincipals.of(event.getAuthentication());
 		this.trail.record(new AuditRecord("AUTHENTICATION_FAILURE", "login", AuditOutcome.FAILURE, principal, null,
 				null, event.getException().getMessage(),
 				Map.of("failure_type", event.getException().getClass().getSimpleName())));
@@ -50,14 +50,14 @@ public final class SecurityAuditListener {
 	@EventListener
 	public void onLogout(LogoutSuccessEvent event) {
 		this.trail.record(new AuditRecord("LOGOUT", "logout", AuditOutcome.SUCCESS,
-				event.getAuthentication().getName(), null, null, null, Map.of()));
+				AuditPrincipals.of(event.getAuthentication()), null, null, null, Map.of()));
 	}
 
 	@EventListener
 	public void onDenied(AuthorizationDeniedEvent<?> event) {
 		Authentication authentication = event.getAuthentication().get();
 		this.trail.record(new AuditRecord("AUTHORIZATION_DENIED", "access", AuditOutcome.DENIED,
-				(authentication != null) ? authentication.getName() : null, resourceType(event.getObject()),
+				(authentication != null) ? AuditPrincipals.of(authentication) : null, resourceType(event.getObject()),
 				resourceId(event.getObject()), "Access denied", Map.of()));
 	}
 

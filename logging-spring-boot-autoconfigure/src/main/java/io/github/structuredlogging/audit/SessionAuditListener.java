@@ -25,7 +25,7 @@ public final class SessionAuditListener {
 	@EventListener
 	public void onFixationProtection(SessionFixationProtectionEvent event) {
 		this.trail.record(new AuditRecord("SESSION_FIXATION_PROTECTION", "change_session_id", AuditOutcome.SUCCESS,
-				event.getAuthentication().getName(), "session", null, null, Map.of()));
+				AuditPrincipals.of(event.getAuthentication()), "session", null, null, Map.of()));
 	}
 
 	@EventListener

@@ -1,7 +1,7 @@
 package io.github.structuredlogging.json;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.logback.EventStream;
 import net.logstash.logback.composite.AbstractFieldJsonProvider;
 import tools.jackson.core.JsonGenerator;
 
@@ -16,7 +16,7 @@ final class LogStreamJsonProvider extends AbstractFieldJsonProvider<ILoggingEven
 
 	@Override
 	public void writeTo(JsonGenerator generator, ILoggingEvent event) {
-		generator.writeStringProperty(getFieldName(), LogStreams.streamOf(event.getMarkerList()));
+		generator.writeStringProperty(getFieldName(), EventStream.of(event));
 	}
 
 }

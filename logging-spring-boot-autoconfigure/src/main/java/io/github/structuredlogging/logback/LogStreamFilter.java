@@ -3,7 +3,6 @@ package io.github.structuredlogging.logback;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.spi.FilterReply;
-import io.github.structuredlogging.api.LogStreams;
 
 /**
  * Lets through only the events of one stream.
@@ -22,7 +21,7 @@ public final class LogStreamFilter extends Filter<ILoggingEvent> {
 
 	@Override
 	public FilterReply decide(ILoggingEvent event) {
-		return this.stream.equals(LogStreams.streamOf(event.getMarkerList())) ? FilterReply.NEUTRAL
+		return this.stream.equals(EventStream.of(event)) ? FilterReply.NEUTRAL
 				: FilterReply.DENY;
 	}
 

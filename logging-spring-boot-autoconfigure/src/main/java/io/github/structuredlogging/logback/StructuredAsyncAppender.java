@@ -5,7 +5,6 @@ import java.time.Duration;
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import io.github.structuredlogging.api.LogStreams;
 
 /**
  * Hands events to the writer thread (console, stream files, event store) through a
@@ -91,8 +90,7 @@ public final class StructuredAsyncAppender extends AsyncAppender {
 	@Override
 	protected boolean isDiscardable(ILoggingEvent event) {
 		// Only reached once the queue is below the discarding threshold.
-		boolean discardable = event.getLevel().toInt() < Level.WARN_INT
-				&& !LogStreams.AUDIT.equals(LogStreams.streamOf(event.getMarkerList()));
+		boolean discardable = event.getLevel().toInt() < Level.WARN_INT && !(event instanceof AuditStreamEvent);
 		if (discardable) {
 			this.droppedEvents.increment();
 		}

@@ -37,6 +37,9 @@ public final class SyncingFileAppender<E> extends RollingFileAppender<E> {
 
 	private @Nullable ScheduledExecutorService syncer;
 
+	private volatile Runnable rolledOver = () -> {
+	};
+
 	/**
 	 * Create an appender.
 	 * @param policy when to force the file to disk
@@ -60,6 +63,27 @@ public final class SyncingFileAppender<E> extends RollingFileAppender<E> {
 		}
 		this.syncer = executor;
 		super.start();
+	}
+
+	/**
+	 * Tell the given listener whenever the file has been rolled. It runs on the thread
+	 * that writes, with the file locked: it must return at once.
+	 * @param listener the listener
+	 */
+	public void onRollover(Runnable listener) {
+		this.rolledOver = listener;
+	}
+
+	@Override
+	public void rollover() {
+		super.rollover();
+		try {
+			this.rolledOver.run();
+		}
+		catch (RuntimeException ex) {
+			// The event that made the file roll must still be written.
+			addError("Rollover listener of " + getFile() + " failed", ex);
+		}
 	}
 
 	@Override

@@ -12,11 +12,13 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.structuredlogging.audit.AuditFiles;
 import io.github.structuredlogging.audit.AuditVerification;
 import io.github.structuredlogging.audit.AuditVerifier;
+import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -42,14 +44,19 @@ public final class AuditRecords {
 
 	private final AuditVerifier verifier;
 
+	private final Supplier<@Nullable ChainPosition> written;
+
 	/**
 	 * Create a reader of the audit files in the given directory.
 	 * @param directory the log directory
 	 * @param verifier verifies the chain, with the signing key when there is one
+	 * @param written tells where the trail that writes the files stands, once what it
+	 * wrote is on disk; {@code null} when unknown
 	 */
-	public AuditRecords(Path directory, AuditVerifier verifier) {
+	public AuditRecords(Path directory, AuditVerifier verifier, Supplier<@Nullable ChainPosition> written) {
 		this.directory = directory;
 		this.verifier = verifier;
+		this.written = written;
 	}
 
 	/**
@@ -98,7 +105,8 @@ public final class AuditRecords {
 	 * @return the result
 	 */
 	public AuditVerification verify() {
-		return this.verifier.verify(AuditFiles.inOrder(this.directory));
+		ChainPosition position = this.written.get();
+		return this.verifier.verify(AuditFiles.inOrder(this.directory), position);
 	}
 
 	private static long cursor(Parameters parameters) {

@@ -32,6 +32,7 @@ import io.github.structuredlogging.logback.FanOutAppender;
 import io.github.structuredlogging.logback.StructuredAsyncAppender;
 import io.github.structuredlogging.logback.SyncingFileAppender;
 import io.github.structuredlogging.logback.TextEncoders;
+import io.github.structuredlogging.logback.UnchainedAuditWarning;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.EventStoreAppender;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
@@ -51,6 +52,9 @@ public final class StructuredLogbackPipeline {
 	 * files and the event store.
 	 */
 	public static final String WRITER_APPENDER = "STRUCTURED_WRITER";
+
+	/** Suffix of the name of the appender that hands the writer's events to every output. */
+	static final String FAN_OUT_SUFFIX = "_FANOUT";
 
 	/** Name of the appender that feeds the in-memory event store. */
 	public static final String STORE_APPENDER = "STRUCTURED_STORE";
@@ -80,6 +84,10 @@ public final class StructuredLogbackPipeline {
 	public StructuredLoggingRuntime attach(@Nullable String consoleThreshold) {
 		List<String> problems = new ArrayList<>();
 		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
+		UnchainedAuditWarning unchainedAudit = new UnchainedAuditWarning();
+		unchainedAudit.setContext(this.context);
+		unchainedAudit.start();
+		this.context.addTurboFilter(unchainedAudit);
 		// The JSON console is written by the writer thread, with the files and the store,
 		// from the same encoding; the text console, for local development, stays on the
 		// logging thread.
@@ -174,7 +182,7 @@ public final class StructuredLogbackPipeline {
 		// An asynchronous appender takes a single appender: the fan-out holds the rest.
 		FanOutAppender fanOut = new FanOutAppender(async);
 		fanOut.setContext(this.context);
-		fanOut.setName(WRITER_APPENDER + "_FANOUT");
+		fanOut.setName(WRITER_APPENDER + FAN_OUT_SUFFIX);
 		if (console) {
 			BatchedConsoleOutput output = new BatchedConsoleOutput();
 			fanOut.addAppender(jsonConsoleAppender(output, encoder, consoleThreshold));
@@ -200,8 +208,10 @@ public final class StructuredLogbackPipeline {
 
 	private RollingFileAppender<ILoggingEvent> fileAppender(Path directory, StreamFile stream,
 			Encoder<ILoggingEvent> encoder) {
-		RollingFileAppender<ILoggingEvent> appender = (stream.fsync() != FsyncPolicy.NONE)
-				? new SyncingFileAppender<>(stream.fsync(), stream.fsyncInterval()) : new RollingFileAppender<>();
+		// The audit file tells the audit trail when it rolls, for the chain's anchors.
+		RollingFileAppender<ILoggingEvent> appender = (stream.fsync() != FsyncPolicy.NONE
+				|| LogStreams.AUDIT.equals(stream.stream()))
+						? new SyncingFileAppender<>(stream.fsync(), stream.fsyncInterval()) : new RollingFileAppender<>();
 		appender.setContext(this.context);
 		appender.setName(FILE_APPENDER_PREFIX + stream.stream().toUpperCase(Locale.ROOT));
 		appender.setFile(path(directory.resolve(stream.fileName())));

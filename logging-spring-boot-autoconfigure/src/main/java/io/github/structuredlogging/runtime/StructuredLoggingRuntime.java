@@ -3,11 +3,14 @@ package io.github.structuredlogging.runtime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.logback.DroppedEvents;
+import io.github.structuredlogging.logback.FanOutAppender;
 import io.github.structuredlogging.logback.StructuredAsyncAppender;
+import io.github.structuredlogging.logback.SyncingFileAppender;
 import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.store.EventStore;
 import org.jspecify.annotations.Nullable;
@@ -116,6 +119,25 @@ public final class StructuredLoggingRuntime {
 		Path directory = filesDirectory();
 		boolean written = this.settings.streams().stream().anyMatch((file) -> file.stream().equals(stream));
 		return written ? directory : null;
+	}
+
+	/**
+	 * Tell the given listener whenever the given stream's file is rolled.
+	 * @param stream the stream, such as {@code audit}
+	 * @param listener runs on the writer thread with the file locked: it must return at once
+	 * @return whether the stream is written to a file that tells
+	 */
+	public boolean onRollover(String stream, Runnable listener) {
+		if (this.writer == null || !(this.writer.getAppender(StructuredLogbackPipeline.WRITER_APPENDER
+				+ StructuredLogbackPipeline.FAN_OUT_SUFFIX) instanceof FanOutAppender fanOut)) {
+			return false;
+		}
+		if (fanOut.getAppender(StructuredLogbackPipeline.FILE_APPENDER_PREFIX
+				+ stream.toUpperCase(Locale.ROOT)) instanceof SyncingFileAppender<?> file) {
+			file.onRollover(listener);
+			return true;
+		}
+		return false;
 	}
 
 	/**

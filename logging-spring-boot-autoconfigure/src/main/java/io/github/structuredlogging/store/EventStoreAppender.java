@@ -5,7 +5,7 @@ import java.util.Map;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
-import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.logback.EventStream;
 import io.github.structuredlogging.json.LogField;
 
 /**
@@ -34,7 +34,7 @@ public final class EventStoreAppender extends AppenderBase<ILoggingEvent> {
 		byte[] line = this.encoder.encode(event);
 		Map<String, String> mdc = event.getMDCPropertyMap();
 		this.store.add(new StoredEvent(this.store.nextSequence(), event.getTimeStamp(), event.getLevel(),
-				event.getLoggerName(), LogStreams.streamOf(event.getMarkerList()), LogField.CORRELATION_ID.fromMdc(mdc::get),
+				event.getLoggerName(), EventStream.of(event), LogField.CORRELATION_ID.fromMdc(mdc::get),
 				LogField.TRACE_ID.fromMdc(mdc::get), line));
 	}
 

@@ -50,8 +50,13 @@ class AuditTrailTests {
 			.success();
 		audit.event("API_KEY_USED").principal("svc-billing").reason("key sk-1234567890abcdefghijkl").denied();
 		this.application.stop();
-		List<JsonNode> records = JsonLines.read(this.logs.resolve("audit.json")).all();
-		assertThat(records).hasSize(2);
+		List<JsonNode> all = JsonLines.read(this.logs.resolve("audit.json")).all();
+		assertThat(all).hasSize(3);
+		JsonNode anchor = all.get(0);
+		assertThat(anchor.path("audit_event").asString()).isEqualTo(AuditAnchors.ANCHOR);
+		assertThat(anchor.path("audit_details").path("first_sequence").asLong()).isEqualTo(1);
+		assertThat(anchor.path("audit_prev_hash").asString()).isEqualTo(AuditChain.GENESIS);
+		List<JsonNode> records = all.subList(1, 3);
 		JsonNode first = records.get(0);
 		assertThat(first.path("log_stream").asString()).isEqualTo("audit");
 		assertThat(first.path("audit_event").asString()).isEqualTo("CONFIG_CHANGED");
@@ -60,13 +65,14 @@ class AuditTrailTests {
 		assertThat(first.path("audit_details").path("new_value").asBoolean()).isTrue();
 		assertThat(first.path("audit_details").path("password").asString()).isEqualTo("[REDACTED]");
 		assertThat(first.path("audit_details").path("amount").asString()).isEqualTo("24.90");
-		assertThat(first.path("audit_sequence").asLong()).isEqualTo(1);
-		assertThat(first.path("audit_prev_hash").asString()).isEqualTo(AuditChain.GENESIS);
+		assertThat(first.path("audit_sequence").asLong()).isEqualTo(2);
+		assertThat(first.path("audit_prev_hash").asString()).isEqualTo(anchor.path("audit_hash").asString());
 		JsonNode second = records.get(1);
 		assertThat(second.path("level").asString()).isEqualTo("WARN");
 		assertThat(second.path("audit_reason").asString()).isEqualTo("key sk-1234...ijkl");
 		assertThat(second.path("audit_prev_hash").asString()).isEqualTo(first.path("audit_hash").asString());
-		assertThat(verify()).isEqualTo(AuditVerification.valid(2));
+		assertThat(verify().breaks()).isEmpty();
+		assertThat(verify().records()).isEqualTo(3);
 	}
 
 	@Test
@@ -85,16 +91,16 @@ class AuditTrailTests {
 		assertThat(threads.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
 		this.application.stop();
 		List<JsonNode> records = JsonLines.read(this.logs.resolve("audit.json")).all();
-		assertThat(records).hasSize(10_000);
+		assertThat(records).hasSize(10_001);
 		assertThat(records.stream().mapToLong((record) -> record.path("audit_sequence").asLong()).toArray())
-			.containsExactly(LongStream.rangeClosed(1, 10_000).toArray());
-		assertThat(verify()).isEqualTo(AuditVerification.valid(10_000));
+			.containsExactly(LongStream.rangeClosed(1, 10_001).toArray());
+		assertThat(verify().breaks()).isEmpty();
 	}
 
 	@Test
 	void editedFieldIsDetectedAtItsRecord() throws IOException {
 		writeRecords(5);
-		replaceLine(3, (line) -> line.replace("\"audit_principal\":\"user-3\"", "\"audit_principal\":\"someone\""));
+		replaceLine(3, (line) -> line.replace("\"audit_principal\":\"user-2\"", "\"audit_principal\":\"someone\""));
 		assertThat(verify().brokenAt()).isEqualTo(3);
 		assertThat(verify().problem()).contains("hash");
 	}
@@ -124,16 +130,30 @@ class AuditTrailTests {
 	void forgedLineWithoutTheKeyIsDetected() throws IOException {
 		writeRecords(3);
 		List<String> lines = lines();
-		JsonNode last = tools.jackson.databind.json.JsonMapper.builder().build().readTree(lines.get(2));
-		String previous = last.path("audit_hash").asString();
-		String forged = lines.get(2)
-			.replace("\"audit_sequence\":3", "\"audit_sequence\":4")
-			.replace(last.path("audit_prev_hash").asString(), previous);
-		String forgedHash = new AuditChain(null).hash(previous, "{\"forged\":true}");
-		lines.add(forged.replace(last.path("audit_hash").asString(), forgedHash));
+		assertThat(verify().breaks()).as("with the key, the same forgery would pass").isEmpty();
+		lines.add(forgedAfterLast(lines, new AuditChain(KEY)));
 		Files.write(auditFile(), lines);
-		assertThat(verify().brokenAt()).isEqualTo(4);
-		assertThat(verify().problem()).contains("hash");
+		assertThat(verify().breaks()).isEmpty();
+		lines.set(lines.size() - 1, forgedAfterLast(lines.subList(0, lines.size() - 1), new AuditChain(null)));
+		Files.write(auditFile(), lines);
+		assertThat(verify().breaks()).singleElement().satisfies((found) -> {
+			assertThat(found.sequence()).isEqualTo(5);
+			assertThat(found.kind()).isEqualTo(AuditVerification.Kind.EDITED);
+		});
+	}
+
+	// A copy of the last record as the next one, hashed over its real canonical form.
+	private static String forgedAfterLast(List<String> lines, AuditChain chain) {
+		tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+		JsonNode last = mapper.readTree(lines.get(lines.size() - 1));
+		String previous = last.path("audit_hash").asString();
+		String forged = lines.get(lines.size() - 1)
+			.replace("\"audit_sequence\":" + last.path("audit_sequence").asLong(),
+					"\"audit_sequence\":" + (last.path("audit_sequence").asLong() + 1))
+			.replace(last.path("audit_prev_hash").asString(), previous)
+			.replace("user-3", "mallory");
+		String hash = chain.hash(previous, CanonicalForm.of(AuditVerifier.hashedFields(mapper.readTree(forged))));
+		return forged.replace("\"audit_hash\":\"" + previous + "\"", "\"audit_hash\":\"" + hash + "\"");
 	}
 
 	@Test
@@ -152,8 +172,9 @@ class AuditTrailTests {
 		List<Path> files = AuditFiles.inOrder(this.logs);
 		assertThat(files).hasSizeGreaterThan(1);
 		assertThat(files.get(0).getFileName().toString()).endsWith(".json.gz");
-		assertThat(new AuditVerifier(KEY).verify(files)).isEqualTo(AuditVerification.valid(25));
-		assertThat(AuditFiles.lastPosition(files).sequence()).isEqualTo(25);
+		assertThat(new AuditVerifier(KEY).verify(files).breaks()).isEmpty();
+		assertThat(records(files)).filteredOn((record) -> "LOGIN".equals(record.path("audit_event").asString()))
+			.hasSize(25);
 	}
 
 	@Test
@@ -162,10 +183,10 @@ class AuditTrailTests {
 		java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
 		java.io.PrintStream out = new java.io.PrintStream(report, true, StandardCharsets.UTF_8);
 		assertThat(AuditVerifier.run(new String[] { this.logs.toString() }, KEY, out)).isZero();
-		assertThat(report.toString(StandardCharsets.UTF_8)).contains("valid: 3 records");
-		replaceLine(2, (line) -> line.replace("user-2", "user-9"));
+		assertThat(report.toString(StandardCharsets.UTF_8)).contains("valid: 4 records");
+		replaceLine(3, (line) -> line.replace("user-2", "user-9"));
 		assertThat(AuditVerifier.run(new String[] { auditFile().toString() }, KEY, out)).isEqualTo(1);
-		assertThat(report.toString(StandardCharsets.UTF_8)).contains("broken at record 2");
+		assertThat(report.toString(StandardCharsets.UTF_8)).contains("at record 3, edited");
 		assertThat(AuditVerifier.run(new String[0], KEY, out)).isEqualTo(2);
 	}
 
@@ -216,6 +237,19 @@ class AuditTrailTests {
 			audit.event("LOGIN").principal("user-" + i).success();
 		}
 		this.application.stop();
+	}
+
+	private static List<JsonNode> records(List<Path> files) {
+		StringBuilder text = new StringBuilder();
+		for (Path file : files) {
+			try (java.io.BufferedReader reader = AuditFiles.open(file)) {
+				reader.lines().forEach((line) -> text.append(line).append('\n'));
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+		return JsonLines.parse(text.toString()).all();
 	}
 
 	private AuditVerification verify() {

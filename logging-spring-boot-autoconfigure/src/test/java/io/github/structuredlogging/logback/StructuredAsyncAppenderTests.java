@@ -55,7 +55,8 @@ class StructuredAsyncAppenderTests {
 		Thread important = new Thread(() -> {
 			for (int i = 0; i < 20; i++) {
 				this.logger.warn("warn {}", i);
-				this.logger.atInfo().addMarker(LogStreams.marker(LogStreams.AUDIT)).log("audit {}", i);
+				this.logger.callAppenders(new AuditStreamEvent(this.logger, ch.qos.logback.classic.Level.INFO,
+						"audit " + i, java.time.Instant.now(), java.util.Map.of(), List.of()));
 			}
 			this.logger.error("error");
 		});

@@ -86,7 +86,7 @@ class LogApiAuditTests {
 			HttpResponse<String> response = new LogApi(second.port(), "ops", "ops-pass").get("/audit/verify");
 			JsonNode verification = LogApi.parse(response.body());
 			assertThat(verification.path("valid").asBoolean()).isFalse();
-			assertThat(verification.path("broken_at").asLong()).isEqualTo(1);
+			assertThat(verification.path("broken_at").asLong()).isEqualTo(2);
 		}
 	}
 

@@ -69,6 +69,9 @@ class ResourceServerAuditTests {
 		JsonNode invalid = only(records, "invalid-token");
 		assertThat(invalid.path("audit_event").asString()).isEqualTo("AUTHENTICATION_FAILURE");
 		assertThat(invalid.path("audit_details").path("failure_type").asString()).isEqualTo("InvalidBearerTokenException");
+		// The name of a rejected bearer token is the token itself.
+		assertThat(invalid.path("audit_principal").asString()).startsWith("token-sha256:");
+		assertThat(this.logs.resolve("audit.json")).content().doesNotContain("not-a-jwt");
 		JsonNode expiredRecord = only(records, "expired-token");
 		assertThat(expiredRecord.path("audit_event").asString()).isEqualTo("AUTHENTICATION_FAILURE");
 		assertThat(expiredRecord.path("audit_reason").asString()).containsIgnoringCase("expired");

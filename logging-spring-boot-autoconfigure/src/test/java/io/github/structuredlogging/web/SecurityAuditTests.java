@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.github.structuredlogging.audit.AuditFiles;
-import io.github.structuredlogging.audit.AuditVerification;
 import io.github.structuredlogging.audit.AuditVerifier;
 import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.HttpCalls;
@@ -54,8 +53,47 @@ class SecurityAuditTests {
 		assertThat(denied.path("audit_resource_id").asString()).isEqualTo("GET /admin/panel");
 		assertThat(Files.readString(this.logs.resolve("application.json"))).doesNotContain("wrong-pass-123");
 		assertThat(ConsoleOutput.written(output)).doesNotContain("wrong-pass-123");
-		assertThat(new AuditVerifier(null).verify(AuditFiles.inOrder(this.logs)))
-			.isEqualTo(AuditVerification.valid(records.size()));
+		assertThat(new AuditVerifier(null).verify(AuditFiles.inOrder(this.logs)).breaks()).isEmpty();
+	}
+
+	@Test
+	void correlationIdsThatMaskingRewritesLeaveTheChainValid() throws Exception {
+		List<String> chosen = List.of("4111111111111111", "123-45-6789", "token:abc123def",
+				"eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg");
+		try (WebTestApplication application = start()) {
+			HttpCalls http = new HttpCalls(application.port());
+			for (String id : chosen) {
+				assertThat(http.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "wrong-pass"),
+						"X-Correlation-ID", id).statusCode()).isEqualTo(401);
+			}
+		}
+		List<JsonNode> failures = JsonLines.read(this.logs.resolve("audit.json"))
+			.all()
+			.stream()
+			.filter((record) -> "AUTHENTICATION_FAILURE".equals(record.path("audit_event").asString()))
+			.toList();
+		assertThat(failures).hasSize(chosen.size());
+		assertThat(Files.readString(this.logs.resolve("audit.json"))).doesNotContain("4111111111111111");
+		assertThat(new AuditVerifier(null).verify(AuditFiles.inOrder(this.logs)).breaks()).isEmpty();
+	}
+
+	@Test
+	void auditRecordsAreWrittenAfterTheAuditLoggerIsSwitchedOffAndPrincipalsAreCapped() {
+		String alice = HttpCalls.basic("alice", "alice-pass");
+		String huge = "u".repeat(5000);
+		try (WebTestApplication application = start()) {
+			HttpCalls http = new HttpCalls(application.port());
+			assertThat(http.post("/actuator/loggers/" + io.github.structuredlogging.audit.AuditTrail.LOGGER_NAME,
+					"application/json", "{\"configuredLevel\":\"OFF\"}", "Authorization", alice,
+					"X-Correlation-ID", "audit-off")
+				.statusCode()).isEqualTo(204);
+			assertThat(http.get("/secure/profile", "Authorization", HttpCalls.basic(huge, "wrong-pass"),
+					"X-Correlation-ID", "after-off").statusCode()).isEqualTo(401);
+		}
+		List<JsonNode> records = JsonLines.read(this.logs.resolve("audit.json")).all();
+		only(records, "audit-off", "LOG_LEVEL_CHANGED");
+		JsonNode failure = only(records, "after-off", "AUTHENTICATION_FAILURE");
+		assertThat(failure.path("audit_principal").asString()).hasSizeLessThanOrEqualTo(128).startsWith("uuu");
 	}
 
 	@Test

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 import io.github.structuredlogging.audit.AuditChain;
+import io.github.structuredlogging.audit.AuditAnchors;
 import io.github.structuredlogging.audit.AuditFiles;
+import io.github.structuredlogging.audit.AuditFiles.Recovery;
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditSink;
 import io.github.structuredlogging.audit.BootAuditEvents;
@@ -22,6 +24,7 @@ import io.github.structuredlogging.audit.SessionAuditListener;
 import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
 import io.github.structuredlogging.http.UserAgents;
+import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 import io.github.structuredlogging.security.AuthenticatedUser;
@@ -48,6 +51,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
@@ -68,13 +74,79 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @EnableConfigurationProperties(AuditProperties.class)
 public final class AuditAutoConfiguration {
 
+	// The chain goes on from the last record in the audit files, across restarts and
+	// rotation; without files it starts afresh.
 	@Bean
 	@ConditionalOnMissingBean
-	AuditTrail auditTrail(AuditProperties properties, ObjectProvider<StructuredLoggingRuntime> runtime,
-			ObjectProvider<Masker> masker, ObjectProvider<RequestOriginLookup> origin) {
+	Recovery auditRecovery(ObjectProvider<StructuredLoggingRuntime> runtime) {
+		Path directory = auditDirectory(runtime.getIfAvailable());
+		return (directory != null) ? AuditFiles.recover(directory) : new Recovery(ChainPosition.START, null, null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditTrail auditTrail(AuditProperties properties, Recovery recovery, ObjectProvider<Masker> masker,
+			ObjectProvider<RequestOriginLookup> origin) {
 		RequestOriginLookup lookup = origin.getIfAvailable(() -> () -> RequestOrigin.NONE);
-		return new AuditTrail(new AuditChain(properties.getSigningKey()), start(runtime.getIfAvailable()),
-				masker.getIfAvailable(), Clock.systemUTC(), lookup::current);
+		return new AuditTrail(new AuditChain(properties.getSigningKey()), recovery.last(), masker.getIfAvailable(),
+				Clock.systemUTC(), lookup::current);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(StructuredLoggingRuntime.class)
+	AuditAnchors auditAnchors(AuditTrail trail, StructuredLoggingRuntime runtime, Recovery recovery) {
+		Path directory = auditDirectory(runtime);
+		StreamFile file = runtime.settings()
+			.streams()
+			.stream()
+			.filter((stream) -> LogStreams.AUDIT.equals(stream.stream()))
+			.findFirst()
+			.orElse(null);
+		if (directory == null || file == null) {
+			return null;
+		}
+		AuditAnchors anchors = new AuditAnchors(trail, directory, file.maxHistoryDays(),
+				file.totalSizeCap().toBytes() > 0, Clock.systemUTC());
+		anchors.started(recovery);
+		runtime.onRollover(LogStreams.AUDIT, anchors::rotated);
+		return anchors;
+	}
+
+	// Before Spring Boot stops logging, which happens first when the context closes.
+	@Bean
+	static AnchorsClosing auditAnchorsClosing(ObjectProvider<AuditAnchors> anchors,
+			ObjectProvider<StructuredLoggingRuntime> runtime) {
+		return new AnchorsClosing(anchors, runtime);
+	}
+
+	/**
+	 * Writes the pending anchors and stops taking rollovers when the context closes, while
+	 * logging still works.
+	 */
+	static final class AnchorsClosing implements ApplicationListener<ContextClosedEvent>, Ordered {
+
+		private final ObjectProvider<AuditAnchors> anchors;
+
+		private final ObjectProvider<StructuredLoggingRuntime> runtime;
+
+		AnchorsClosing(ObjectProvider<AuditAnchors> anchors, ObjectProvider<StructuredLoggingRuntime> runtime) {
+			this.anchors = anchors;
+			this.runtime = runtime;
+		}
+
+		@Override
+		public void onApplicationEvent(ContextClosedEvent event) {
+			this.runtime.ifAvailable((runtime) -> runtime.onRollover(LogStreams.AUDIT, () -> {
+			}));
+			this.anchors.ifAvailable(AuditAnchors::close);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
 	}
 
 	@Bean
@@ -99,11 +171,8 @@ public final class AuditAutoConfiguration {
 		return new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, Audited.class, true), interceptor);
 	}
 
-	// The chain goes on from the last record in the audit files, across restarts and
-	// rotation; without files it starts afresh.
-	private static ChainPosition start(@Nullable StructuredLoggingRuntime runtime) {
-		Path directory = (runtime != null) ? runtime.directoryOf(LogStreams.AUDIT) : null;
-		return (directory != null) ? AuditFiles.lastPosition(AuditFiles.inOrder(directory)) : ChainPosition.START;
+	private static @Nullable Path auditDirectory(@Nullable StructuredLoggingRuntime runtime) {
+		return (runtime != null) ? runtime.directoryOf(LogStreams.AUDIT) : null;
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,9 +2,12 @@ package io.github.structuredlogging.autoconfigure.management;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.audit.AuditLogger;
+import io.github.structuredlogging.audit.AuditTrail;
+import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.audit.AuditVerifier;
 import io.github.structuredlogging.autoconfigure.audit.AuditProperties;
 import io.github.structuredlogging.management.AuditRecords;
@@ -33,24 +36,35 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class LogApiEndpointsConfiguration {
 
+	private static final Duration WRITTEN_TIMEOUT = Duration.ofSeconds(5);
+
 	@Bean
 	@ConditionalOnMissingBean
 	LogApiController structuredLoggingApiController(StructuredLoggingRuntime runtime, LogManagement management,
 			ObjectProvider<AuditProperties> audit, ObjectProvider<AuditLogger> auditLogger,
-			ObjectProvider<TestEvents> testEvents, ObjectProvider<LiveTail> liveTail) {
+			ObjectProvider<AuditTrail> trail, ObjectProvider<TestEvents> testEvents,
+			ObjectProvider<LiveTail> liveTail) {
 		AuditLogger logger = auditLogger.getIfAvailable();
-		return new LogApiController(management, auditRecords(runtime, audit.getIfAvailable(), logger), logger,
+		return new LogApiController(management,
+				auditRecords(runtime, audit.getIfAvailable(), logger, trail.getIfAvailable()), logger,
 				testEvents.getIfAvailable(), liveTail.getIfAvailable(), Clock.systemUTC());
 	}
 
 	// The audit records are read from the audit files, when the trail writes any.
+	// Verification also checks that the files hold every record the trail has written.
 	private static @Nullable AuditRecords auditRecords(StructuredLoggingRuntime runtime,
-			@Nullable AuditProperties audit, @Nullable AuditLogger logger) {
+			@Nullable AuditProperties audit, @Nullable AuditLogger logger, @Nullable AuditTrail trail) {
 		Path directory = runtime.directoryOf(LogStreams.AUDIT);
 		if (audit == null || logger == null || directory == null) {
 			return null;
 		}
-		return new AuditRecords(directory, new AuditVerifier(audit.getSigningKey()));
+		return new AuditRecords(directory, new AuditVerifier(audit.getSigningKey()), () -> {
+			if (trail == null) {
+				return null;
+			}
+			ChainPosition written = trail.position();
+			return runtime.flush(WRITTEN_TIMEOUT) ? written : null;
+		});
 	}
 
 	@Bean

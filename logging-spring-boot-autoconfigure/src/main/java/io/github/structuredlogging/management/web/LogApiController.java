@@ -2,6 +2,7 @@ package io.github.structuredlogging.management.web;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -133,6 +134,11 @@ public final class LogApiController {
 		body.put("records", verification.records());
 		body.put("broken_at", verification.brokenAt());
 		body.put("problem", verification.problem());
+		body.put("breaks", verification.breaks()
+			.stream()
+			.map((found) -> Map.of("sequence", found.sequence(), "kind",
+					found.kind().name().toLowerCase(Locale.ROOT), "problem", found.problem()))
+			.toList());
 		return body;
 	}
 

@@ -3,6 +3,7 @@ package io.github.structuredlogging.autoconfigure.audit;
 import java.nio.file.Path;
 
 import io.github.structuredlogging.audit.AuditLogger;
+import io.github.structuredlogging.audit.AuditAnchors;
 import io.github.structuredlogging.audit.AuditTrail;
 import io.github.structuredlogging.audit.AuthenticationFailureMonitor;
 import io.github.structuredlogging.audit.ChainPosition;
@@ -68,9 +69,12 @@ class AuditAutoConfigurationTests {
 	}
 
 	@Test
-	void emptyDirectoryStartsTheChain() {
+	void emptyDirectoryStartsTheChainWithAnAnchor() {
 		this.contextRunner.withPropertyValues("structured-logging.file.directory=" + this.logs)
-			.run((context) -> assertThat(context.getBean(AuditTrail.class).position()).isEqualTo(ChainPosition.START));
+			.run((context) -> {
+				assertThat(context).hasSingleBean(AuditAnchors.class);
+				assertThat(context.getBean(AuditTrail.class).position().sequence()).isEqualTo(1);
+			});
 	}
 
 	@Test
