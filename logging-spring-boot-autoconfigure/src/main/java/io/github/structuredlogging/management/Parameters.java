@@ -116,7 +116,12 @@ public final class Parameters {
 		if (!value.isEmpty() && Character.isDigit(value.charAt(0)) && value.contains("-")) {
 			return parseInstant(name, value);
 		}
-		return this.clock.instant().minus(parseDuration(name, value));
+		try {
+			return this.clock.instant().minus(parseDuration(name, value));
+		}
+		catch (DateTimeException | ArithmeticException ex) {
+			throw new InvalidParameterException(name, "'" + value + "' reaches further back than time does");
+		}
 	}
 
 	private static Instant parseInstant(String name, String value) {
@@ -138,7 +143,8 @@ public final class Parameters {
 		try {
 			return DurationStyle.detectAndParse(value);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | ArithmeticException ex) {
+			// Too large a number overflows rather than failing to parse.
 			throw new InvalidParameterException(name, "'" + value + "' is not a duration such as 30s, 15m, 2h or 1d");
 		}
 	}

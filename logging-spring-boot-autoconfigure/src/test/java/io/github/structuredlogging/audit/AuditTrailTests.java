@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuditTrailTests {
 
-	private static final String KEY = "audit-signing-key-for-tests";
+	private static final String KEY = "audit-signing-key-for-tests-of-32-bytes";
 
 	@RegisterExtension
 	final TestApplication application = new TestApplication();

@@ -51,6 +51,12 @@ class LogApiAuditTests {
 			assertThat(api.json("/audit?since=1ms").path("records")).isEmpty();
 			assertThat(api.get("/audit?cursor=abc").statusCode()).isEqualTo(400);
 			assertThat(api.get("/audit?limit=1001").statusCode()).isEqualTo(400);
+			for (String overflowing : List.of("400000000000d", "9223372036854775807s", "106751991167301d")) {
+				HttpResponse<String> response = api.get("/audit?since=" + overflowing);
+				assertThat(response.statusCode()).as(overflowing).isEqualTo(400);
+				assertThat(LogApi.parse(response.body()).path("parameter").asString()).isEqualTo("since");
+				assertThat(api.get("/recent?until=" + overflowing).statusCode()).as(overflowing).isEqualTo(400);
+			}
 		}
 	}
 

@@ -1,6 +1,8 @@
 package io.github.structuredlogging.management;
 
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.testing.HttpCalls;
@@ -38,6 +40,25 @@ class LogApiDefaultSecurityTests {
 			// without a token (before Basic authentication runs, hence 401).
 			assertThat(http.post(LogApi.BASE + "/recent", "application/json", "", "Authorization", ops).statusCode())
 				.isEqualTo(401);
+		}
+		finally {
+			((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+		}
+	}
+
+	@Test
+	void aBrowserSessionKeepsCsrfProtectionOnTheTestEndpoint() {
+		try (ConfigurableApplicationContext context = start("spring.security.user.name=ops",
+				"spring.security.user.password=ops-pass", "spring.security.user.roles=LOG_ADMIN")) {
+			HttpCalls browser = HttpCalls.withCookies(port(context));
+			Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+				.matcher(browser.get("/login").body());
+			assertThat(token.find()).isTrue();
+			browser.post("/login", "application/x-www-form-urlencoded",
+					"username=ops&password=ops-pass&_csrf=" + token.group(1));
+			assertThat(browser.get(LogApi.BASE + "/health").statusCode()).as("signed in").isEqualTo(200);
+			// A cross-site form riding the session sends the cookie, never the token.
+			assertThat(browser.post(LogApi.BASE + "/test", "application/json", "").statusCode()).isEqualTo(403);
 		}
 		finally {
 			((LoggerContext) LoggerFactory.getILoggerFactory()).stop();

@@ -61,6 +61,25 @@ class LogApiKeyTests {
 	}
 
 	@Test
+	void theActuatorEndpointAsksForTheSameKey() {
+		HttpCalls http = start("structured-logging.api.enabled=true", "structured-logging.api.key=" + KEY,
+				"management.endpoints.web.exposure.include=logs");
+		HttpResponse<String> without = http.get("/actuator/logs/recent");
+		assertThat(without.statusCode()).isEqualTo(401);
+		assertThat(without.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(value) -> assertThat(value).contains("application/problem+json"));
+		assertThat(without.headers().firstValue("WWW-Authenticate")).isPresent();
+		assertThat(http.get("/actuator/logs", "X-API-Key", KEY + "x").statusCode()).isEqualTo(401);
+		assertThat(http.get("/actuator/logs/recent", "X-API-Key", KEY).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void withoutSecurityOrAKeyTheActuatorEndpointServesNobody() {
+		HttpCalls http = start("management.endpoints.web.exposure.include=logs");
+		assertThat(http.get("/actuator/logs/recent").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void enabledWithoutAKeyFailsStartUpNamingTheProperty() {
 		assertThatException().isThrownBy(() -> start("structured-logging.api.enabled=true"))
 			.havingRootCause()

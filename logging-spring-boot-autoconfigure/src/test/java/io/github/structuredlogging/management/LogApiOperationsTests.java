@@ -128,6 +128,21 @@ class LogApiOperationsTests {
 	}
 
 	@Test
+	void actuatorEndpointIsGuardedLikeTheLogApi() {
+		HttpResponse<String> anonymous = http.get("/actuator/logs/recent");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(LogApi.parse(anonymous.body()).path("status").asInt()).isEqualTo(401);
+		HttpResponse<String> user = http.get("/actuator/logs", "Authorization", HttpCalls.basic("alice", "alice-pass"));
+		assertThat(user.statusCode()).isEqualTo(403);
+		assertThat(user.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(value) -> assertThat(value).contains("application/problem+json"));
+		assertThat(http.get("/actuator/logs/config", "Authorization", HttpCalls.basic("alice", "alice-pass"))
+			.statusCode()).isEqualTo(403);
+		assertThat(http.get("/actuator/logs/config", "Authorization", HttpCalls.basic("ops", "ops-pass"))
+			.statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void actuatorServesTheSameSectionsAndTheHealthIndicator() {
 		String admin = HttpCalls.basic("ops", "ops-pass");
 		JsonNode recent = LogApi.parse(http.get("/actuator/logs/recent?level=ERROR&limit=5", "Authorization", admin)

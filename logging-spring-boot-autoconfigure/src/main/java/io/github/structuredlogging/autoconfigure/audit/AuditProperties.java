@@ -24,7 +24,8 @@ public class AuditProperties implements Validator {
 
 	/**
 	 * Key that turns each record's hash into an HMAC, so that whoever can edit the audit
-	 * files cannot recompute the chain. Without it, the chain is plain SHA-256.
+	 * files cannot recompute the chain: at least 32 bytes. Without it, the chain is plain
+	 * SHA-256.
 	 */
 	private @Nullable String signingKey;
 

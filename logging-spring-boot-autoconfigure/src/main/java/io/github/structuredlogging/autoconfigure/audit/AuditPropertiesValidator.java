@@ -1,5 +1,7 @@
 package io.github.structuredlogging.autoconfigure.audit;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -7,6 +9,9 @@ import org.springframework.validation.Validator;
  * Rejects audit property values that cannot work, naming the property in its dashed form.
  */
 final class AuditPropertiesValidator implements Validator {
+
+	/** The HMAC-SHA256 key size: a shorter key is easier to guess than the hash is to break. */
+	static final int MIN_SIGNING_KEY_BYTES = 32;
 
 	@Override
 	public boolean supports(Class<?> type) {
@@ -21,6 +26,12 @@ final class AuditPropertiesValidator implements Validator {
 		}
 		if (properties.getBruteForce().getWindow().isNegative() || properties.getBruteForce().getWindow().isZero()) {
 			errors.rejectValue("brute-force.window", "notPositive", "must be greater than 0");
+		}
+		String signingKey = properties.getSigningKey();
+		if (signingKey != null && signingKey.getBytes(StandardCharsets.UTF_8).length < MIN_SIGNING_KEY_BYTES) {
+			// An empty key would quietly leave the chain unsigned.
+			errors.rejectValue("signing-key", "tooShort", "must be at least " + MIN_SIGNING_KEY_BYTES
+					+ " bytes; leave it unset for a plain SHA-256 chain");
 		}
 		if (properties.getFsyncInterval().isNegative() || properties.getFsyncInterval().isZero()) {
 			errors.rejectValue("fsync-interval", "notPositive", "must be greater than 0");

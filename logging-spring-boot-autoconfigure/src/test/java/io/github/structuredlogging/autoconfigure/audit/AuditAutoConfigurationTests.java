@@ -69,6 +69,19 @@ class AuditAutoConfigurationTests {
 	}
 
 	@Test
+	void anEmptyOrShortSigningKeyFailsStartUpNamingTheProperty() {
+		for (String key : new String[] { "", "thirty-one-bytes-is-not-enough!" }) {
+			this.contextRunner.withPropertyValues("structured-logging.audit.signing-key=" + key)
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.hasStackTraceContaining("signing-key")
+					.hasStackTraceContaining("at least 32 bytes"));
+		}
+		this.contextRunner.withPropertyValues("structured-logging.audit.signing-key=" + "k".repeat(32))
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void emptyDirectoryStartsTheChainWithAnAnchor() {
 		this.contextRunner.withPropertyValues("structured-logging.file.directory=" + this.logs)
 			.run((context) -> {
