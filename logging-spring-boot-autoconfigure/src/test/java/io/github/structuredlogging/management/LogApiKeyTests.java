@@ -1,15 +1,19 @@
 package io.github.structuredlogging.management;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.testing.HttpCalls;
+import io.github.structuredlogging.testing.JsonLines;
 import io.github.structuredlogging.testing.LogApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -58,6 +62,30 @@ class LogApiKeyTests {
 		assertThat(http.get(LogApi.BASE + "/health", "X-API-Key", "").statusCode()).isEqualTo(401);
 		assertThat(http.get(LogApi.BASE + "/health", "X-API-Key", KEY).statusCode()).isEqualTo(200);
 		assertThat(http.get(LogApi.BASE + "/recent?limit=1", "X-API-Key", KEY).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void wrongKeysAreRecordedAndTenFromOneAddressHoldItOffWithRetryAfter() throws Exception {
+		Path logs = Files.createTempDirectory("key-failures");
+		HttpCalls http = start("structured-logging.api.enabled=true", "structured-logging.api.key=" + KEY,
+				"structured-logging.file.directory=" + logs);
+		for (int i = 0; i < 10; i++) {
+			assertThat(http.get(LogApi.BASE + "/health", "X-API-Key", "guess-" + i).statusCode()).isEqualTo(401);
+		}
+		HttpResponse<String> held = http.get(LogApi.BASE + "/health", "X-API-Key", KEY);
+		assertThat(held.statusCode()).isEqualTo(429);
+		assertThat(held.headers().firstValue("Retry-After")).hasValueSatisfying(
+				(seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+		assertThat(LogApi.parse(held.body()).path("status").asInt()).isEqualTo(429);
+		this.context.close();
+		List<JsonNode> records = JsonLines.read(logs.resolve("audit.json")).all();
+		assertThat(records).filteredOn((record) -> "API_KEY_REJECTED".equals(record.path("audit_event").asString()))
+			.hasSize(10)
+			.allSatisfy((record) -> assertThat(record.path("client_ip").asString()).isEqualTo("127.0.0.1"));
+		assertThat(records).filteredOn((record) -> "SECURITY_ALERT".equals(record.path("audit_event").asString()))
+			.singleElement()
+			.satisfies((alert) -> assertThat(alert.path("audit_details").path("failed_attempts").asInt()).isEqualTo(10));
+		assertThat(Files.readString(logs.resolve("audit.json"))).doesNotContain("guess-");
 	}
 
 	@Test

@@ -1,10 +1,14 @@
 package io.github.structuredlogging.autoconfigure.management;
 
+import java.time.Clock;
+
+import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.web.ApiKeyAccess;
 import io.github.structuredlogging.management.web.AuthorityAccess;
 import io.github.structuredlogging.management.web.LogApiAccess;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -81,13 +85,13 @@ public final class LogApiAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LogApiAccess structuredLoggingApiAccess(LogApiProperties properties) {
+		LogApiAccess structuredLoggingApiAccess(LogApiProperties properties, ObjectProvider<AuditLogger> audit) {
 			String key = properties.getKey();
 			if (key == null || key.isBlank()) {
 				throw new InvalidConfigurationPropertyValueException("structured-logging.api.key", null,
 						"Without Spring Security the log API needs a key of at least 16 characters");
 			}
-			return new ApiKeyAccess(key);
+			return new ApiKeyAccess(key, audit::getIfAvailable, Clock.systemUTC());
 		}
 
 	}

@@ -13,6 +13,7 @@ import io.github.structuredlogging.autoconfigure.audit.AuditProperties;
 import io.github.structuredlogging.management.AuditRecords;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.TestEvents;
+import io.github.structuredlogging.management.web.HeavyReads;
 import io.github.structuredlogging.management.web.LiveTail;
 import io.github.structuredlogging.management.web.LogApiAccess;
 import io.github.structuredlogging.management.web.LogApiAccessInterceptor;
@@ -43,11 +44,11 @@ class LogApiEndpointsConfiguration {
 	LogApiController structuredLoggingApiController(StructuredLoggingRuntime runtime, LogManagement management,
 			ObjectProvider<AuditProperties> audit, ObjectProvider<AuditLogger> auditLogger,
 			ObjectProvider<AuditTrail> trail, ObjectProvider<TestEvents> testEvents,
-			ObjectProvider<LiveTail> liveTail) {
+			ObjectProvider<LiveTail> liveTail, HeavyReads heavyReads) {
 		AuditLogger logger = auditLogger.getIfAvailable();
 		return new LogApiController(management,
 				auditRecords(runtime, audit.getIfAvailable(), logger, trail.getIfAvailable()), logger,
-				testEvents.getIfAvailable(), liveTail.getIfAvailable(), Clock.systemUTC());
+				testEvents.getIfAvailable(), liveTail.getIfAvailable(), heavyReads, Clock.systemUTC());
 	}
 
 	// The audit records are read from the audit files, when the trail writes any.
@@ -65,6 +66,13 @@ class LogApiEndpointsConfiguration {
 			ChainPosition written = trail.position();
 			return runtime.flush(WRITTEN_TIMEOUT) ? written : null;
 		});
+	}
+
+	// As many as the machine has cores, at least two.
+	@Bean
+	@ConditionalOnMissingBean
+	HeavyReads structuredLoggingApiHeavyReads() {
+		return new HeavyReads(Math.max(2, Runtime.getRuntime().availableProcessors()));
 	}
 
 	@Bean

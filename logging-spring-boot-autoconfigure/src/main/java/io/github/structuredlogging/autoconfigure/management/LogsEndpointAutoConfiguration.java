@@ -2,6 +2,7 @@ package io.github.structuredlogging.autoconfigure.management;
 
 import java.time.Clock;
 
+import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.actuate.EventStoreMeterBinder;
 import io.github.structuredlogging.management.actuate.LoggingHealthIndicator;
@@ -63,8 +64,10 @@ public final class LogsEndpointAutoConfiguration {
 		@ConditionalOnAvailableEndpoint(LogsEndpoint.class)
 		@ConditionalOnMissingBean(name = "structuredLoggingLogsEndpointAccess")
 		FilterRegistrationBean<LogsEndpointAccessFilter> structuredLoggingLogsEndpointAccess(
-				ObjectProvider<LogApiAccess> access, LogApiProperties properties, WebEndpointProperties endpoints) {
-			LogsEndpointAccessFilter filter = new LogsEndpointAccessFilter(access.getIfAvailable(() -> fallback(properties)));
+				ObjectProvider<LogApiAccess> access, LogApiProperties properties, WebEndpointProperties endpoints,
+				ObjectProvider<AuditLogger> audit) {
+			LogsEndpointAccessFilter filter = new LogsEndpointAccessFilter(
+					access.getIfAvailable(() -> fallback(properties, audit)));
 			FilterRegistrationBean<LogsEndpointAccessFilter> registration = new FilterRegistrationBean<>(filter);
 			String path = endpoints.getBasePath() + "/logs";
 			registration.addUrlPatterns(path, path + "/*");
@@ -73,12 +76,12 @@ public final class LogsEndpointAutoConfiguration {
 			return registration;
 		}
 
-		private static LogApiAccess fallback(LogApiProperties properties) {
+		private static LogApiAccess fallback(LogApiProperties properties, ObjectProvider<AuditLogger> audit) {
 			if (ClassUtils.isPresent(SECURITY_CONTEXT, AccessConfiguration.class.getClassLoader())) {
 				return new AuthorityAccess(properties.getAuthority());
 			}
 			String key = properties.getKey();
-			return (key != null && !key.isBlank()) ? new ApiKeyAccess(key)
+			return (key != null && !key.isBlank()) ? new ApiKeyAccess(key, audit::getIfAvailable, Clock.systemUTC())
 					: (request) -> LogApiAccess.Decision.unauthenticated();
 		}
 

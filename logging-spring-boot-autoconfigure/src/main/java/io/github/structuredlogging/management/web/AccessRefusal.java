@@ -2,11 +2,13 @@ package io.github.structuredlogging.management.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +34,14 @@ final class AccessRefusal {
 	 */
 	static void write(LogApiAccess.Decision decision, boolean apiKey, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
+		Duration retryAfter = decision.retryAfter();
+		if (retryAfter != null) {
+			long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+			write(HttpStatus.TOO_MANY_REQUESTS, "Too many wrong " + ApiKeyAccess.HEADER
+					+ " headers from this address; retry after " + seconds + " seconds", request, response);
+			return;
+		}
 		HttpStatus status = decision.authenticated() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
 		String detail = decision.authenticated() ? "The log API needs an authority this user does not have"
 				: apiKey ? "The log API needs a valid " + ApiKeyAccess.HEADER + " header"
@@ -39,6 +49,11 @@ final class AccessRefusal {
 		if (!decision.authenticated() && apiKey) {
 			response.setHeader("WWW-Authenticate", "ApiKey header=\"" + ApiKeyAccess.HEADER + "\"");
 		}
+		write(status, detail, request, response);
+	}
+
+	private static void write(HttpStatus status, String detail, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
 		ProblemDetail problem = Problems.of(status, detail);
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());

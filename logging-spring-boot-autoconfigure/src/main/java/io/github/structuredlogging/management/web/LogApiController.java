@@ -51,6 +51,8 @@ public final class LogApiController {
 
 	private final @Nullable LiveTail liveTail;
 
+	private final HeavyReads heavyReads;
+
 	private final Clock clock;
 
 	/**
@@ -60,16 +62,18 @@ public final class LogApiController {
 	 * @param auditLogger records the API's own audit events, {@code null} without a trail
 	 * @param testEvents writes test events, {@code null} without a store
 	 * @param liveTail the live tail, {@code null} without a store
+	 * @param heavyReads bounds the reads that scan the audit files or the whole store
 	 * @param clock the clock relative times are measured from
 	 */
 	public LogApiController(LogManagement management, @Nullable AuditRecords auditRecords,
 			@Nullable AuditLogger auditLogger, @Nullable TestEvents testEvents, @Nullable LiveTail liveTail,
-			Clock clock) {
+			HeavyReads heavyReads, Clock clock) {
 		this.management = management;
 		this.auditRecords = auditRecords;
 		this.auditLogger = auditLogger;
 		this.testEvents = testEvents;
 		this.liveTail = liveTail;
+		this.heavyReads = heavyReads;
 		this.clock = clock;
 	}
 
@@ -88,7 +92,10 @@ public final class LogApiController {
 
 	@GetMapping("/recent")
 	LogManagement.RecentEvents recent(@RequestParam Map<String, String> parameters) {
-		return this.management.recent(parameters(parameters));
+		Parameters read = parameters(parameters);
+		// A text or field search reads every stored event.
+		return (read.text("q") != null) ? this.heavyReads.run(() -> this.management.recent(read))
+				: this.management.recent(read);
 	}
 
 	@GetMapping("/performance")
@@ -105,7 +112,7 @@ public final class LogApiController {
 	@GetMapping("/audit")
 	AuditRecords.AuditPage audit(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
 		Parameters read = parameters(parameters).accepting(AuditRecords.PARAMETERS);
-		AuditRecords.AuditPage page = auditRecords().find(read);
+		AuditRecords.AuditPage page = this.heavyReads.run(() -> auditRecords().find(read));
 		if (this.auditLogger != null) {
 			this.auditLogger.event("LOG_API_AUDIT_READ")
 				.action("read_audit_records")
@@ -120,7 +127,7 @@ public final class LogApiController {
 	@GetMapping("/audit/verify")
 	Map<String, Object> verifyAudit(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
 		parameters(parameters).accepting(Set.of());
-		AuditVerification verification = auditRecords().verify();
+		AuditVerification verification = this.heavyReads.run(() -> auditRecords().verify());
 		if (this.auditLogger != null) {
 			this.auditLogger.event("LOG_API_AUDIT_VERIFIED")
 				.action("verify_audit_chain")

@@ -3,6 +3,7 @@ package io.github.structuredlogging.management.web;
 import io.github.structuredlogging.management.InvalidParameterException;
 import io.github.structuredlogging.management.SectionUnavailableException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,13 @@ public final class LogApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unavailable(SectionUnavailableException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.unavailable(ex));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooManyHeavyReads(HeavyReads.TooManyHeavyReadsException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
 	}
 
 	@ExceptionHandler
