@@ -11,7 +11,8 @@ final class Backlog {
 
 	private final AtomicLong added = new AtomicLong();
 
-	private long written;
+	// Written by the writer thread alone; an ordered store is enough for others to read it.
+	private final AtomicLong written = new AtomicLong();
 
 	/** Record an event queued for the writer. Called by logging threads. */
 	void added() {
@@ -20,7 +21,7 @@ final class Backlog {
 
 	/** Record an event the writer has handled. Called by the writer thread only. */
 	void written() {
-		this.written++;
+		this.written.lazySet(this.written.get() + 1);
 	}
 
 	/**
@@ -28,7 +29,16 @@ final class Backlog {
 	 * @return whether the writer has caught up
 	 */
 	boolean caughtUp() {
-		return this.written >= this.added.get();
+		return this.written.get() >= this.added.get();
+	}
+
+	/**
+	 * Return how many queued events the writer has not handled yet, counting those it has
+	 * taken from the queue but not written.
+	 * @return the number of events
+	 */
+	long pending() {
+		return Math.max(0, this.added.get() - this.written.get());
 	}
 
 }

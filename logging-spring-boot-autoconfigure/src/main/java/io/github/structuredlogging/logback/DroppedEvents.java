@@ -1,20 +1,72 @@
 package io.github.structuredlogging.logback;
 
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts events that were dropped because the asynchronous file queue was full, for
- * health and metrics to read.
+ * Counts events that were lost: dropped because the writer's queue was full, still queued
+ * when a shutdown ran out of time, or logged after the writer stopped. Health and metrics
+ * read the counts; losses of WARN, ERROR and audit events, and losses at shutdown, are
+ * also reported on stderr, at most once per {@value #REPORT_INTERVAL_SECONDS} seconds,
+ * since logging itself cannot report them.
  */
 public final class DroppedEvents {
 
+	private static final long REPORT_INTERVAL_SECONDS = 10;
+
 	private final LongAdder count = new LongAdder();
+
+	private final LongAdder important = new LongAdder();
+
+	private final LongAdder afterStop = new LongAdder();
+
+	private final AtomicLong lastReport = new AtomicLong();
 
 	private volatile long lastDropTime;
 
+	/** Count an event below WARN dropped from a full queue. */
 	void increment() {
 		this.count.increment();
 		this.lastDropTime = System.currentTimeMillis();
+	}
+
+	/**
+	 * Count a WARN, ERROR or audit event dropped after waiting for room in vain.
+	 * @param waited how long it waited
+	 */
+	void importantDropped(Duration waited) {
+		this.important.increment();
+		increment();
+		report("WARN, ERROR and audit events dropped after waiting " + waited.toMillis()
+				+ " ms for room in the writer's queue (structured-logging.file.async.max-wait)");
+	}
+
+	/**
+	 * Count events the writer could not write before it stopped, or that were logged after.
+	 * @param events how many
+	 * @param why what happened
+	 */
+	void lostAtStop(long events, String why) {
+		if (events <= 0) {
+			return;
+		}
+		this.afterStop.add(events);
+		this.count.add(events);
+		this.lastDropTime = System.currentTimeMillis();
+		report(why);
+	}
+
+	private void report(String what) {
+		long now = System.nanoTime();
+		long last = this.lastReport.get();
+		if ((last == 0 || now - last >= Duration.ofSeconds(REPORT_INTERVAL_SECONDS).toNanos())
+				&& this.lastReport.compareAndSet(last, (now != 0) ? now : 1)) {
+			PrintStream err = System.err;
+			err.println("structured-logging: " + what + "; lost so far: " + count() + " events, of them "
+					+ important() + " WARN, ERROR or audit, " + lostAtStop() + " at or after stop");
+		}
 	}
 
 	/**
@@ -26,11 +78,28 @@ public final class DroppedEvents {
 	}
 
 	/**
-	 * Return how many events have been dropped since start-up.
-	 * @return the number of dropped events
+	 * Return how many events have been lost since start-up, of every kind.
+	 * @return the number of lost events
 	 */
 	public long count() {
 		return this.count.sum();
+	}
+
+	/**
+	 * Return how many WARN, ERROR and audit events were dropped from a full queue.
+	 * @return the number
+	 */
+	public long important() {
+		return this.important.sum();
+	}
+
+	/**
+	 * Return how many events were still queued when a shutdown ran out of time, or were
+	 * logged after the writer stopped.
+	 * @return the number
+	 */
+	public long lostAtStop() {
+		return this.afterStop.sum();
 	}
 
 }

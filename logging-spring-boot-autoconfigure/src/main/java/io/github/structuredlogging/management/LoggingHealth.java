@@ -129,6 +129,8 @@ public final class LoggingHealth {
 		boolean recent = lastDrop > 0 && lastDrop >= this.clock.millis() - RECENT.toMillis();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("total", this.droppedEvents.count());
+		details.put("warn_error_audit", this.droppedEvents.important());
+		details.put("at_or_after_stop", this.droppedEvents.lostAtStop());
 		if (lastDrop > 0) {
 			details.put("last_drop_at", Instant.ofEpochMilli(lastDrop).toString());
 		}

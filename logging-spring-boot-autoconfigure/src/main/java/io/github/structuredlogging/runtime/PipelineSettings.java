@@ -25,13 +25,15 @@ import org.jspecify.annotations.Nullable;
  * @param streams the stream files to write
  * @param queueSize the capacity of the asynchronous file queue
  * @param maxFlushTime how long a shutdown waits for queued events to be written
+ * @param maxWait how long a WARN, ERROR or audit event waits for room in a full queue
  * @param masker masks every output, {@code null} for no masking
  * @param storeCapacity how many recent events the in-memory store keeps, {@code 0} for no
  * store
  */
 public record PipelineSettings(boolean consoleEnabled, ConsoleFormat consoleFormat, JsonLayout layout,
 		ServiceIdentity service, StackTraceOptions stackTrace, @Nullable Path directory, List<StreamFile> streams,
-		int queueSize, Duration maxFlushTime, @Nullable MaskingEngine masker, int storeCapacity) {
+		int queueSize, Duration maxFlushTime, Duration maxWait, @Nullable MaskingEngine masker,
+		int storeCapacity) {
 
 	public PipelineSettings {
 		Objects.requireNonNull(consoleFormat, "'consoleFormat' must not be null");
@@ -39,6 +41,7 @@ public record PipelineSettings(boolean consoleEnabled, ConsoleFormat consoleForm
 		Objects.requireNonNull(service, "'service' must not be null");
 		Objects.requireNonNull(stackTrace, "'stackTrace' must not be null");
 		Objects.requireNonNull(maxFlushTime, "'maxFlushTime' must not be null");
+		Objects.requireNonNull(maxWait, "'maxWait' must not be null");
 		streams = List.copyOf(streams);
 	}
 

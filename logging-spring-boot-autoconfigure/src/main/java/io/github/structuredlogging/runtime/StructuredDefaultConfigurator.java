@@ -46,7 +46,7 @@ public final class StructuredDefaultConfigurator extends ContextAwareBase implem
 				ServiceIdentity.localHostName());
 		PipelineSettings settings = new PipelineSettings(true, ConsoleFormat.JSON, JsonLayout.DEFAULT, service,
 				new StackTraceOptions(false, 64, 16384, List.of()), null, List.of(), PRE_BOOT_QUEUE_SIZE,
-				PRE_BOOT_MAX_FLUSH_TIME,
+				PRE_BOOT_MAX_FLUSH_TIME, PRE_BOOT_MAX_FLUSH_TIME,
 				new MaskingEngine(MaskingSettings.defaults()), 0);
 		context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
 		new StructuredLogbackPipeline(context, settings).attach(null);

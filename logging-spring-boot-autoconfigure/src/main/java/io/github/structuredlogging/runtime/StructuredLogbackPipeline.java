@@ -173,7 +173,7 @@ public final class StructuredLogbackPipeline {
 	private StructuredAsyncAppender writer(boolean console, @Nullable String consoleThreshold,
 			@Nullable Path directory, @Nullable EventStore store, DroppedEvents droppedEvents) {
 		StructuredAsyncAppender async = new StructuredAsyncAppender(droppedEvents,
-				this.settings.queueSize(), this.settings.maxFlushTime());
+				this.settings.queueSize(), this.settings.maxFlushTime(), this.settings.maxWait());
 		async.setContext(this.context);
 		async.setName(WRITER_APPENDER);
 		EncodeOnceEncoder encoder = new EncodeOnceEncoder(jsonEncoder());

@@ -90,7 +90,7 @@ final class PipelineSettingsFactory {
 				new StackTraceOptions(stackTrace.isRootCauseFirst(), stackTrace.getMaxDepthPerThrowable(),
 						stackTrace.getMaxLength(), stackTrace.getExcludedFrames()),
 				directory(file, environment), streams(file, bound.audit()), file.getAsync().getQueueSize(),
-				file.getAsync().getMaxFlushTime(), masking.isEnabled() ? new MaskingEngine(MaskingSettingsFactory.of(masking)) : null,
+				file.getAsync().getMaxFlushTime(), file.getAsync().getMaxWait(), masking.isEnabled() ? new MaskingEngine(MaskingSettingsFactory.of(masking)) : null,
 				properties.getStore().isEnabled() ? properties.getStore().getCapacity() : 0);
 	}
 

@@ -296,6 +296,13 @@ public class StructuredLoggingProperties implements Validator {
 		 */
 		private Duration maxFlushTime = Duration.ofSeconds(10);
 
+		/**
+		 * Maximum time a WARN, ERROR or audit event waits for room in a full queue before
+		 * it is dropped, counted and reported, so that a stalled writer cannot block the
+		 * application for good.
+		 */
+		private Duration maxWait = Duration.ofSeconds(2);
+
 		public int getQueueSize() {
 			return this.queueSize;
 		}
@@ -310,6 +317,14 @@ public class StructuredLoggingProperties implements Validator {
 
 		public void setMaxFlushTime(Duration maxFlushTime) {
 			this.maxFlushTime = maxFlushTime;
+		}
+
+		public Duration getMaxWait() {
+			return this.maxWait;
+		}
+
+		public void setMaxWait(Duration maxWait) {
+			this.maxWait = maxWait;
 		}
 
 	}

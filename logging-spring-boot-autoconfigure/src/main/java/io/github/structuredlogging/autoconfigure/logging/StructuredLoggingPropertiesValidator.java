@@ -36,6 +36,9 @@ final class StructuredLoggingPropertiesValidator implements Validator {
 		if (file.getAsync().getMaxFlushTime().isNegative()) {
 			errors.rejectValue("file.async.max-flush-time", "negative", "must not be negative");
 		}
+		if (file.getAsync().getMaxWait().isNegative() || file.getAsync().getMaxWait().isZero()) {
+			errors.rejectValue("file.async.max-wait", "notPositive", "must be greater than 0");
+		}
 		stream(errors, "file.application", file.getApplication());
 		stream(errors, "file.error", file.getError());
 		stream(errors, "file.performance", file.getPerformance());
