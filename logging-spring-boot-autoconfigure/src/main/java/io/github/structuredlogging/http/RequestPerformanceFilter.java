@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.correlation.CorrelationIdFilter;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -34,6 +35,8 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 
 	private static final String ROUTE_ATTRIBUTE = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
+	private final @Nullable Masker masker;
+
 	private final PerformanceLineWriter writer;
 
 	private final ExcludedPaths excludedPaths;
@@ -55,10 +58,13 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 	 * @param memoryMetrics whether to measure heap in use
 	 * @param bodyLimit the most bytes kept of each textual body, or a negative number not
 	 * to capture bodies
+	 * @param masker masks the written path, {@code null} when masking is off
 	 */
 	public RequestPerformanceFilter(PerformanceLineWriter writer, List<String> excludedPaths,
-			UserNameResolver userNames, boolean databaseMetrics, boolean memoryMetrics, int bodyLimit) {
+			UserNameResolver userNames, boolean databaseMetrics, boolean memoryMetrics, int bodyLimit,
+			@Nullable Masker masker) {
 		this.writer = writer;
+		this.masker = masker;
 		this.excludedPaths = new ExcludedPaths(excludedPaths);
 		this.userNames = userNames;
 		this.databaseMetrics = databaseMetrics;
@@ -105,7 +111,9 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 		long duration = System.nanoTime() - start;
 		Throwable cause = (failure != null) ? unwrap(failure) : handledException(request);
 		int status = (failure != null && response.getStatus() < 400) ? 500 : response.getStatus();
-		return new RequestExchange(request.getMethod(), path(request), route(request), query(request),
+		String route = route(request);
+		return new RequestExchange(request.getMethod(), RequestPaths.written(path(request), route, this.masker), route,
+				query(request),
 				status, duration, Math.max(request.getContentLengthLong(), 0), response.bytesWritten(),
 				request.getRemoteAddr(), UserAgents.of(request), this.userNames.resolve(request), cause, database,
 				this.memoryMetrics ? memoryUsedMb() : null,

@@ -3,12 +3,16 @@ package io.github.structuredlogging.masking;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.Base64Variant;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.util.JsonGeneratorDelegate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Masks a JSON event as it is written: the whole value of a sensitive field, whatever its
@@ -19,6 +23,8 @@ final class MaskingJsonGenerator extends JsonGeneratorDelegate {
 
 	// The smallest 13-digit number: anything below cannot be a card number.
 	private static final long SMALLEST_CARD_NUMBER = 1_000_000_000_000L;
+
+	private static final JsonMapper RAW = JsonMapper.builder().build();
 
 	private final MaskingEngine masker;
 
@@ -137,19 +143,66 @@ final class MaskingJsonGenerator extends JsonGeneratorDelegate {
 		return writeString(new String(text, offset, length, StandardCharsets.UTF_8));
 	}
 
+	// Raw JSON (StructuredArguments.raw, Markers.appendRaw) is read and written again
+	// through this generator, so that it is masked like any value; what is not JSON is
+	// written as a masked string.
 	@Override
 	public JsonGenerator writeRawValue(String text) {
-		return passThrough() ? super.writeRawValue(text) : this;
+		if (!passThrough()) {
+			return this;
+		}
+		JsonNode node;
+		try {
+			node = RAW.readTree(text);
+		}
+		catch (JacksonException ex) {
+			return writeString(text);
+		}
+		writeNode(node);
+		return this;
 	}
 
 	@Override
 	public JsonGenerator writeRawValue(String text, int offset, int length) {
-		return passThrough() ? super.writeRawValue(text, offset, length) : this;
+		return writeRawValue(text.substring(offset, offset + length));
 	}
 
 	@Override
 	public JsonGenerator writeRawValue(char[] text, int offset, int length) {
-		return passThrough() ? super.writeRawValue(text, offset, length) : this;
+		return writeRawValue(new String(text, offset, length));
+	}
+
+	private void writeNode(JsonNode node) {
+		if (node.isObject()) {
+			writeStartObject();
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				writeName(property.getKey());
+				writeNode(property.getValue());
+			}
+			writeEndObject();
+		}
+		else if (node.isArray()) {
+			writeStartArray();
+			for (JsonNode item : node) {
+				writeNode(item);
+			}
+			writeEndArray();
+		}
+		else if (node.isString()) {
+			writeString(node.asString());
+		}
+		else if (node.isIntegralNumber()) {
+			writeNumber(node.bigIntegerValue());
+		}
+		else if (node.isNumber()) {
+			writeNumber(node.decimalValue());
+		}
+		else if (node.isBoolean()) {
+			writeBoolean(node.booleanValue());
+		}
+		else {
+			writeNull();
+		}
 	}
 
 	@Override

@@ -31,10 +31,11 @@ public record MaskingSettings(Set<String> keys, String replacement, boolean card
 		boolean phones, List<CustomRule> customRules) {
 
 	/** Keys masked by default. */
-	public static final List<String> DEFAULT_KEYS = List.of("password", "passwd", "pwd", "secret", "token",
-			"access_token", "refresh_token", "id_token", "api_key", "apikey", "x-api-key", "authorization",
-			"proxy-authorization", "cookie", "set-cookie", "private_key", "client_secret", "credit_card",
-			"card_number", "cvv", "ssn", "iban");
+	public static final List<String> DEFAULT_KEYS = List.of("password", "passwd", "pwd", "passphrase", "secret",
+			"token", "access_token", "refresh_token", "id_token", "api_key", "apikey", "x-api-key", "access_key",
+			"secret_key", "authorization", "proxy-authorization", "cookie", "set-cookie", "jsessionid",
+			"session_id", "signature", "private_key", "client_secret", "credit_card", "card_number", "cvv", "ssn",
+			"iban");
 
 	/** What a masked value becomes by default. */
 	public static final String DEFAULT_REPLACEMENT = "[REDACTED]";

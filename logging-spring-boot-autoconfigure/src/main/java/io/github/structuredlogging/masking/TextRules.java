@@ -20,8 +20,19 @@ final class TextRules {
 	private static final Pattern JWT = Pattern
 		.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
 
-	private static final Pattern API_KEY = Pattern
-		.compile("(?<![A-Za-z0-9])(sk_live_|pk_live_|sk-|ghp_|github_pat_|AKIA|xox[bpars]-)([A-Za-z0-9_-]{12,})");
+	private static final Pattern API_KEY = Pattern.compile("(?<![A-Za-z0-9])(sk_live_|sk_test_|rk_live_|rk_test_"
+			+ "|pk_live_|sk-|gh[pousr]_|github_pat_|AKIA|ASIA|AIza|xox[abeoprs]-|xapp-)([A-Za-z0-9_-]{12,})");
+
+	// The whole block, or to the end of the text when its end was cut off.
+	private static final Pattern PEM = Pattern.compile(
+			"-----BEGIN ([A-Z0-9 ]*PRIVATE KEY[A-Z0-9 ]*)-----.*?(?:-----END [A-Z0-9 ]*-----|\\z)", Pattern.DOTALL);
+
+	// Credentials in a URL, with a scheme (redis://:pw@cache) or without (user:pw@host.tld).
+	private static final Pattern URL_CREDENTIALS = Pattern.compile(
+			"(?<![A-Za-z0-9._%+-])((?:[A-Za-z][A-Za-z0-9+.-]*://)?[A-Za-z0-9._%+~-]*):([^@\\s/:\"']+)@(?=[A-Za-z0-9.-]+)");
+
+	private static final Pattern ELEMENT = Pattern
+		.compile("<([A-Za-z_][A-Za-z0-9_.:-]*)(\\s[^<>]*)?>([^<]*)</\\1\\s*>");
 
 	// Whole tokens only: a digit run inside a hex hash or trace ID is not a card number.
 	private static final Pattern CARD = Pattern.compile("(?<![\\w-])\\d(?:[ -]?\\d){12,}(?![\\w])");
@@ -30,8 +41,9 @@ final class TextRules {
 
 	private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{1,4}){3,8}\\b");
 
+	// Also URL-encoded, as in a path or a message quoting one: alice%40example.com.
 	private static final Pattern EMAIL = Pattern
-		.compile("(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
+		.compile("(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*(?:@|%40)([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})");
 
 	private static final Pattern PHONE = Pattern
 		.compile("(?<![\\w+])\\+?\\d{1,3}[ .-]?\\(?\\d{2,4}\\)?[ .-]?\\d{3,4}[ .-]?\\d{3,4}(?![\\w])");
@@ -49,6 +61,18 @@ final class TextRules {
 		}
 		if (settings.keyValues()) {
 			rules.add(new KeyValueTextRule(keys, mask));
+		}
+		if (settings.keyValues()) {
+			rules.add(new PatternRule("pem-private-key", Triggers.PEM, PEM,
+					(match) -> "-----BEGIN " + match.group(1) + "-----" + mask + "-----END " + match.group(1)
+							+ "-----"));
+			rules.add(new PatternRule("url-credentials", Triggers.AT, URL_CREDENTIALS,
+					(match) -> match.group(2).startsWith(mask) ? null : match.group(1) + ":" + mask + "@"));
+			rules.add(new PatternRule("xml-element", Triggers.ELEMENT, ELEMENT,
+					(match) -> keys.isSensitive(match.group(1)) && !match.group(3).equals(mask)
+							? "<" + match.group(1) + ((match.group(2) != null) ? match.group(2) : "") + ">" + mask
+									+ "</" + match.group(1) + ">"
+							: null));
 		}
 		if (settings.jwts()) {
 			rules.add(new PatternRule("jwt", Triggers.JWT, JWT, (match) -> partial(match.group(), 4)));

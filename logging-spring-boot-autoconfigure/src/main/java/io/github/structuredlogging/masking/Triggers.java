@@ -35,17 +35,23 @@ final class Triggers {
 	/** Two capital letters and two digits, how an IBAN starts. */
 	static final int IBAN = 1 << 8;
 
+	/** "-----BEGIN", how a PEM block starts. */
+	static final int PEM = 1 << 9;
+
+	/** A '<' that may open an XML element. */
+	static final int ELEMENT = 1 << 10;
+
 	/** Every text: rules of the application's own. */
 	static final int ALWAYS = 1 << 30;
 
-	private static final String[] API_KEY_PREFIXES = { "sk-", "sk_live_", "pk_live_", "ghp_", "github_pat_", "AKIA",
-			"xox" };
+	private static final String[] API_KEY_PREFIXES = { "sk-", "sk_live_", "sk_test_", "rk_live_", "rk_test_",
+			"pk_live_", "gh", "github_pat_", "AKIA", "ASIA", "AIza", "xox", "xapp-" };
 
 	// Characters that start a trigger; most characters of clean text are not among them.
 	private static final boolean[] INTERESTING = new boolean[128];
 
 	static {
-		for (char c : "=:@-ebBspgAx".toCharArray()) {
+		for (char c : "=:@%<-ebBspgrAx".toCharArray()) {
 			INTERESTING[c] = true;
 		}
 		for (char c = 'A'; c <= 'Z'; c++) {
@@ -79,8 +85,22 @@ final class Triggers {
 			}
 			switch (c) {
 				case '=', ':' -> found |= SEPARATOR;
+				case '%' -> {
+					if (text.regionMatches(true, i + 1, "3D", 0, 2)) {
+						found |= SEPARATOR;
+					}
+					else if (text.startsWith("40", i + 1)) {
+						found |= AT;
+					}
+				}
 				case '@' -> found |= AT;
-				case '-' -> dash = true;
+				case '<' -> found |= ELEMENT;
+				case '-' -> {
+					dash = true;
+					if (text.startsWith("----BEGIN", i + 1)) {
+						found |= PEM;
+					}
+				}
 				case 'e' -> {
 					if (text.startsWith("yJ", i + 1)) {
 						found |= JWT;
@@ -91,7 +111,7 @@ final class Triggers {
 						found |= AUTHORIZATION;
 					}
 				}
-				case 's', 'p', 'g', 'A', 'x' -> {
+				case 's', 'p', 'g', 'r', 'A', 'x' -> {
 					if (startsWithApiKeyPrefix(text, i)) {
 						found |= API_KEY;
 					}

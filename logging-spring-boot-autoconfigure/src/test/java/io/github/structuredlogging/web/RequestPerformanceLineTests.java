@@ -3,8 +3,11 @@ package io.github.structuredlogging.web;
 import java.net.http.HttpResponse;
 
 import io.github.structuredlogging.http.MicrometerRequestPerformanceListener;
+import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.HttpCalls;
+import io.github.structuredlogging.testing.LogApi;
 import io.github.structuredlogging.testing.PerformanceLines;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +56,7 @@ class RequestPerformanceLineTests {
 		assertThat(line.path("http_status").asInt()).isEqualTo(200);
 		assertThat(line.path("duration_ms").isNumber()).isTrue();
 		assertThat(line.path("duration_ms").asDouble()).isPositive();
-		assertThat(line.path("performance_tier").asString()).isIn("fast", "normal", "slow", "very_slow");
+		assertThat(line.path("performance_tier").asString()).isEqualTo(tierOf(line.path("duration_ms").asDouble()));
 		assertThat(line.path("response_bytes").asLong()).isEqualTo(response.body().getBytes().length);
 		assertThat(line.path("request_bytes").asLong()).isZero();
 		assertThat(line.path("client_ip").asString()).isEqualTo("127.0.0.1");
@@ -159,8 +162,38 @@ class RequestPerformanceLineTests {
 			.mapToDouble((counter) -> counter.count())
 			.sum();
 		assertThat(after - before).isEqualTo(1.0);
-		assertThat(registry.find(MicrometerRequestPerformanceListener.METER_NAME).tag("tier", "very_slow").counter())
-			.isNotNull();
+	}
+
+	@Test
+	void theRequestIsCountedUnderItsOwnTier(CapturedOutput output) {
+		MeterRegistry registry = application.bean(MeterRegistry.class);
+		double before = tierCount(registry, "very_slow");
+		http.get("/slow?millis=800");
+		JsonNode line = onlyLine(output, "/slow");
+		assertThat(line.path("performance_tier").asString()).isEqualTo("very_slow");
+		assertThat(tierCount(registry, "very_slow") - before).isEqualTo(1.0);
+	}
+
+	@Test
+	void sensitiveRouteVariablesAndEncodedSecretsInThePathAreMaskedEverywhere(CapturedOutput output) {
+		String token = "Zk9xQ2R8vT4mP7sL1nB6";
+		http.get("/reset/" + token);
+		assertThat(onlyLine(output, "/reset/[REDACTED]").path("http_route").asString()).isEqualTo("/reset/{token}");
+		http.get("/users/alice.smith%40example.com/profile");
+		onlyLine(output, "/users/a***@example.com/profile");
+		assertThat(ConsoleOutput.written(output)).doesNotContain(token).doesNotContain("alice.smith");
+		String performance = new LogApi(application.port(), "ops", "ops-pass").get("/performance?slowest=100").body();
+		assertThat(performance).doesNotContain(token).doesNotContain("alice.smith");
+	}
+
+	private static double tierCount(MeterRegistry registry, String tier) {
+		Counter counter = registry.find(MicrometerRequestPerformanceListener.METER_NAME).tag("tier", tier).counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	// The thresholds this application runs with: 100, 300 and 700 ms.
+	private static String tierOf(double millis) {
+		return (millis < 100) ? "fast" : (millis < 300) ? "normal" : (millis < 700) ? "slow" : "very_slow";
 	}
 
 	private static JsonNode onlyLine(CapturedOutput output, String path) {

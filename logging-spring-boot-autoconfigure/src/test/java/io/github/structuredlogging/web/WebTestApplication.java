@@ -259,6 +259,11 @@ public final class WebTestApplication implements AutoCloseable {
 			this.jdbc = jdbc;
 		}
 
+		@GetMapping("/reset/{token}")
+		String reset(@PathVariable String token) {
+			return "reset";
+		}
+
 		@GetMapping("/orders/{id}")
 		Map<String, Object> order(@PathVariable long id) {
 			log.info("Loading order");

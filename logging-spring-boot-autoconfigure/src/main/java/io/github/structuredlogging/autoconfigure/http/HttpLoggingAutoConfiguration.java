@@ -3,6 +3,7 @@ package io.github.structuredlogging.autoconfigure.http;
 
 import javax.sql.DataSource;
 
+import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.autoconfigure.correlation.CorrelationAutoConfiguration;
 import io.github.structuredlogging.http.DataSourceProxyPostProcessor;
 import io.github.structuredlogging.http.MicrometerRequestPerformanceListener;
@@ -24,8 +25,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -66,13 +67,14 @@ public final class HttpLoggingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingFilterBean(RequestPerformanceFilter.class)
 	FilterRegistrationBean<RequestPerformanceFilter> requestPerformanceFilter(HttpLoggingProperties properties,
-			PerformanceLineWriter writer, UserNameResolver userNames, ListableBeanFactory beanFactory) {
+			PerformanceLineWriter writer, UserNameResolver userNames, ListableBeanFactory beanFactory,
+			ObjectProvider<Masker> masker) {
 		// Without a DataSource there is nothing to count: no fields, no work per request.
 		boolean databaseMetrics = properties.isIncludeDatabaseMetrics()
 				&& beanFactory.getBeanNamesForType(DataSource.class, false, false).length > 0;
 		RequestPerformanceFilter filter = new RequestPerformanceFilter(writer, properties.getExcludePatterns(),
 				userNames, databaseMetrics, properties.isIncludeMemoryMetrics(),
-				bodyLimit(properties.getBody()));
+				bodyLimit(properties.getBody()), masker.getIfAvailable());
 		FilterRegistrationBean<RequestPerformanceFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(FILTER_ORDER);
 		// Asynchronous requests are written when they complete; error dispatches never.

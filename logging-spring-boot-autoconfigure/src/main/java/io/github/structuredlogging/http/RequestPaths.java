@@ -1,0 +1,83 @@
+package io.github.structuredlogging.http;
+
+import java.nio.charset.StandardCharsets;
+
+import io.github.structuredlogging.api.Masker;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The request path as the performance line, the request statistics and the log API show
+ * it: decoded, so that masking sees what was sent ({@code %40} is an '@'), with the
+ * segments that the route names after a sensitive variable ({@code /reset/{token}}) masked
+ * whole, and every other secret in it masked by the engine.
+ */
+final class RequestPaths {
+
+	private RequestPaths() {
+	}
+
+	/**
+	 * Return the path to write.
+	 * @param path the path as requested, without the context path
+	 * @param route the matched route template, {@code null} when none matched
+	 * @param masker the masking engine, {@code null} when masking is off
+	 * @return the path to write
+	 */
+	static String written(String path, @Nullable String route, @Nullable Masker masker) {
+		String decoded = decoded(path);
+		if (masker == null) {
+			return decoded;
+		}
+		if (route != null) {
+			decoded = maskNamedSegments(decoded, route, masker);
+		}
+		return masker.mask(decoded);
+	}
+
+	private static String maskNamedSegments(String path, String route, Masker masker) {
+		String[] segments = path.split("/", -1);
+		String[] template = route.split("/", -1);
+		if (segments.length != template.length) {
+			return path;
+		}
+		boolean masked = false;
+		for (int i = 0; i < template.length; i++) {
+			String part = template[i];
+			if (part.startsWith("{") && part.endsWith("}")) {
+				int colon = part.indexOf(':');
+				String name = part.substring(1, (colon > 0) ? colon : part.length() - 1);
+				if (masker.isSensitiveKey(name)) {
+					segments[i] = masker.replacement();
+					masked = true;
+				}
+			}
+		}
+		return masked ? String.join("/", segments) : path;
+	}
+
+	// Control characters, encoded or not, cannot forge a line of the text console.
+	private static String decoded(String path) {
+		String decoded = path;
+		if (path.indexOf('%') >= 0) {
+			try {
+				decoded = UriUtils.decode(path, StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException ex) {
+				decoded = path;
+			}
+		}
+		StringBuilder clean = null;
+		for (int i = 0; i < decoded.length(); i++) {
+			if (Character.isISOControl(decoded.charAt(i))) {
+				if (clean == null) {
+					clean = new StringBuilder(decoded);
+				}
+				clean.setCharAt(i, '?');
+			}
+		}
+		return (clean != null) ? clean.toString() : decoded;
+	}
+
+}
