@@ -69,7 +69,7 @@ public enum LogField {
 	/** The request's method. */
 	HTTP_METHOD("http_method", "http.request.method"),
 
-	/** The request's path, without the query. */
+	/** The request's path, without the query, decoded and masked. */
 	HTTP_PATH("http_path", "url.path"),
 
 	/** The matched route template. */
