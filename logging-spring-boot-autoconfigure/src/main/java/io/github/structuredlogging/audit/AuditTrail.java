@@ -153,6 +153,14 @@ public final class AuditTrail {
 		}
 		fields.put(LogField.CLIENT_IP.key(), text(LogField.CLIENT_IP.key(), requestOrigin.clientIp()));
 		fields.put(LogField.USER_AGENT.key(), text(LogField.USER_AGENT.key(), requestOrigin.userAgent()));
+		ClientGeo geo = requestOrigin.geo();
+		if (geo != null) {
+			fields.put(LogField.CLIENT_COUNTRY.key(), geo.country());
+			fields.put(LogField.CLIENT_REGION.key(), geo.region());
+			fields.put(LogField.CLIENT_CITY.key(), geo.city());
+			fields.put(LogField.CLIENT_ASN.key(), geo.asn());
+			fields.put(LogField.CLIENT_AS_ORGANIZATION.key(), geo.asOrganization());
+		}
 		fields.put(LogField.AUDIT_TIME.key(), time.toString());
 		fields.put(LogField.AUDIT_SEQUENCE.key(), number);
 		fields.values().removeIf(Objects::isNull);
@@ -231,11 +239,21 @@ public final class AuditTrail {
 	 *
 	 * @param clientIp the client address, when known
 	 * @param userAgent the user agent, when known
+	 * @param geo where the client address is, when a GeoIP database knows
 	 */
-	public record RequestOrigin(@Nullable String clientIp, @Nullable String userAgent) {
+	public record RequestOrigin(@Nullable String clientIp, @Nullable String userAgent, @Nullable ClientGeo geo) {
 
 		/** No request. */
 		public static final RequestOrigin NONE = new RequestOrigin(null, null);
+
+		/**
+		 * Create an origin without a location.
+		 * @param clientIp the client address, when known
+		 * @param userAgent the user agent, when known
+		 */
+		public RequestOrigin(@Nullable String clientIp, @Nullable String userAgent) {
+			this(clientIp, userAgent, null);
+		}
 
 	}
 

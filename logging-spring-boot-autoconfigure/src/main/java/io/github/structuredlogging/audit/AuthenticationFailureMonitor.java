@@ -1,7 +1,10 @@
 package io.github.structuredlogging.audit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -20,6 +23,10 @@ public final class AuthenticationFailureMonitor {
 
 	private static final int MAX_TRACKED = 10_000;
 
+	private static final Duration COUNTRY_MEMORY = Duration.ofDays(30);
+
+	private static final int NEW_COUNTRY_RISK = 60;
+
 	private final int threshold;
 
 	private final Supplier<AuditTrail.RequestOrigin> origin;
@@ -27,6 +34,12 @@ public final class AuthenticationFailureMonitor {
 	private final Cache<String, Failures> byClient;
 
 	private final Cache<String, Failures> byUser;
+
+	// The countries each user has signed in or failed from, for the new-country signal.
+	private final Cache<String, Set<String>> countriesByUser = Caffeine.newBuilder()
+		.maximumSize(MAX_TRACKED)
+		.expireAfterAccess(COUNTRY_MEMORY)
+		.build();
 
 	/**
 	 * Create a monitor.
@@ -41,8 +54,21 @@ public final class AuthenticationFailureMonitor {
 		this.byUser = Caffeine.newBuilder().maximumSize(MAX_TRACKED).expireAfterWrite(window).build();
 	}
 
+	/**
+	 * Remember where a user signed in from.
+	 * @param userName the user
+	 */
+	void succeeded(@Nullable String userName) {
+		String country = country(this.origin.get());
+		if (userName != null && country != null) {
+			this.countriesByUser.get(userName, (key) -> ConcurrentHashMap.newKeySet()).add(country);
+		}
+	}
+
 	void failed(AuditTrail trail, @Nullable String userName) {
-		String clientIp = this.origin.get().clientIp();
+		AuditTrail.RequestOrigin requestOrigin = this.origin.get();
+		newCountry(trail, userName, country(requestOrigin));
+		String clientIp = requestOrigin.clientIp();
 		boolean knownUser = userName != null && !userName.isEmpty();
 		// An unknown address or user gets a throwaway counter, which never alerts alone.
 		Failures client = (clientIp != null) ? this.byClient.get(clientIp, (key) -> new Failures()) : new Failures();
@@ -62,6 +88,25 @@ public final class AuthenticationFailureMonitor {
 							"failed_attempts_for_user", userCount, "threshold", this.threshold,
 							"risk_score", riskScore(count))));
 		}
+	}
+
+	// A failure from a country the user was never seen in is a signal of its own, once per
+	// country.
+	private void newCountry(AuditTrail trail, @Nullable String userName, @Nullable String country) {
+		if (userName == null || userName.isEmpty() || country == null) {
+			return;
+		}
+		Set<String> countries = this.countriesByUser.get(userName, (key) -> ConcurrentHashMap.newKeySet());
+		List<String> before = countries.stream().sorted().toList();
+		if (countries.add(country) && !before.isEmpty()) {
+			trail.record(new AuditRecord("SECURITY_ALERT", "failure_from_new_country", AuditOutcome.DENIED, userName,
+					"user_name", userName, "failed login from a country this user was not seen in",
+					Map.of("country", country, "previous_countries", before, "risk_score", NEW_COUNTRY_RISK)));
+		}
+	}
+
+	private static @Nullable String country(AuditTrail.RequestOrigin origin) {
+		return (origin.geo() != null) ? origin.geo().country() : null;
 	}
 
 	// 50 at the threshold, up to 100 as failures pile up.

@@ -34,8 +34,10 @@ public final class SecurityAuditListener {
 
 	@EventListener
 	public void onSuccess(AuthenticationSuccessEvent event) {
-		this.trail.record(new AuditRecord("AUTHENTICATION_SUCCESS", "login", AuditOutcome.SUCCESS,
-				AuditPrincipals.of(event.getAuthentication()), null, null, null, Map.of()));
+		String principal = AuditPrincipals.of(event.getAuthentication());
+		this.trail.record(new AuditRecord("AUTHENTICATION_SUCCESS", "login", AuditOutcome.SUCCESS, principal, null,
+				null, null, Map.of()));
+		this.failures.succeeded(principal);
 	}
 
 	@EventListener

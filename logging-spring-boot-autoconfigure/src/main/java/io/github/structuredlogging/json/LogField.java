@@ -102,6 +102,21 @@ public enum LogField {
 	/** The User-Agent header. */
 	USER_AGENT("user_agent", "user_agent.original"),
 
+	/** The client's country, ISO 3166, from the GeoIP database. */
+	CLIENT_COUNTRY("client_country", "client.geo.country_iso_code"),
+
+	/** The client's region, from the GeoIP database. */
+	CLIENT_REGION("client_region", "client.geo.region_name"),
+
+	/** The client's city, from the GeoIP database. */
+	CLIENT_CITY("client_city", "client.geo.city_name"),
+
+	/** The autonomous system number of the client address, from the GeoIP database. */
+	CLIENT_ASN("client_asn", "client.as.number"),
+
+	/** The organization of that autonomous system. */
+	CLIENT_AS_ORGANIZATION("client_as_organization", "client.as.organization.name"),
+
 	/** The authenticated user of the request. */
 	USER_NAME("user_name", "user.name"),
 

@@ -1,35 +1,37 @@
 package io.github.structuredlogging.autoconfigure.audit;
 
-import java.nio.file.Path;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-import io.github.structuredlogging.audit.AuditChain;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.audit.AuditAnchors;
-import io.github.structuredlogging.audit.AuditFiles;
+import io.github.structuredlogging.audit.AuditChain;
 import io.github.structuredlogging.audit.AuditFiles.Recovery;
+import io.github.structuredlogging.audit.AuditFiles;
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditSink;
-import io.github.structuredlogging.audit.BootAuditEvents;
-import io.github.structuredlogging.audit.LogLevelChangeInterceptor;
+import io.github.structuredlogging.audit.AuditTrail.RequestOrigin;
+import io.github.structuredlogging.audit.AuditTrail;
 import io.github.structuredlogging.audit.Audited;
 import io.github.structuredlogging.audit.AuditedMethodInterceptor;
-import io.github.structuredlogging.audit.AuditTrail;
-import io.github.structuredlogging.audit.AuditTrail.RequestOrigin;
 import io.github.structuredlogging.audit.AuthenticationFailureMonitor;
+import io.github.structuredlogging.audit.BootAuditEvents;
+import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.audit.FailureEventDefaulter;
+import io.github.structuredlogging.audit.GeoIp;
+import io.github.structuredlogging.audit.LogLevelChangeInterceptor;
 import io.github.structuredlogging.audit.SecurityAuditListener;
 import io.github.structuredlogging.audit.SessionAuditListener;
-import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
 import io.github.structuredlogging.http.UserAgents;
 import io.github.structuredlogging.logback.StreamFile;
-import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 import io.github.structuredlogging.security.AuthenticatedUser;
-import io.github.structuredlogging.api.LogStreams;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -47,17 +49,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
-import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
@@ -267,14 +271,49 @@ public final class AuditAutoConfiguration {
 	static class ServletConfiguration {
 
 		@Bean
-		RequestOriginLookup auditRequestOriginLookup() {
+		RequestOriginLookup auditRequestOriginLookup(ObjectProvider<GeoIp> geoIp) {
+			GeoIp locations = geoIp.getIfAvailable();
 			return () -> {
 				if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 					HttpServletRequest request = attributes.getRequest();
-					return new RequestOrigin(request.getRemoteAddr(), UserAgents.of(request));
+					String address = request.getRemoteAddr();
+					return new RequestOrigin(address, UserAgents.of(request),
+							(locations != null) ? locations.locate(address) : null);
 				}
 				return RequestOrigin.NONE;
 			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "com.maxmind.geoip2.DatabaseReader")
+	@ConditionalOnProperty("structured-logging.audit.geoip.database")
+	static class GeoIpConfiguration {
+
+		private static final String DATABASE = "structured-logging.audit.geoip.database";
+
+		private static final String ASN_DATABASE = "structured-logging.audit.geoip.asn-database";
+
+		@Bean
+		@ConditionalOnMissingBean
+		GeoIp auditGeoIp(AuditProperties properties) {
+			Path database = properties.getGeoip().getDatabase();
+			Path asnDatabase = properties.getGeoip().getAsnDatabase();
+			try (GeoIp alone = GeoIp.open(database, null)) {
+				// Opened alone first, so that a failure names the property at fault.
+			}
+			catch (IOException | RuntimeException ex) {
+				throw new InvalidConfigurationPropertyValueException(DATABASE, database,
+						"cannot be used as a MaxMind City or Country database: " + ex.getMessage());
+			}
+			try {
+				return GeoIp.open(database, asnDatabase);
+			}
+			catch (IOException | RuntimeException ex) {
+				throw new InvalidConfigurationPropertyValueException(ASN_DATABASE, asnDatabase,
+						"cannot be used as a MaxMind ASN database: " + ex.getMessage());
+			}
 		}
 
 	}

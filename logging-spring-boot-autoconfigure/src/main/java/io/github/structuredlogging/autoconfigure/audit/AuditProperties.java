@@ -1,5 +1,7 @@
 package io.github.structuredlogging.autoconfigure.audit;
 
+import java.nio.file.Path;
+
 import java.time.Duration;
 
 import io.github.structuredlogging.logback.FsyncPolicy;
@@ -42,6 +44,8 @@ public class AuditProperties implements Validator {
 
 	private final BruteForce bruteForce = new BruteForce();
 
+	private final Geoip geoip = new Geoip();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -72,6 +76,10 @@ public class AuditProperties implements Validator {
 
 	public void setFsyncInterval(Duration fsyncInterval) {
 		this.fsyncInterval = fsyncInterval;
+	}
+
+	public Geoip getGeoip() {
+		return this.geoip;
 	}
 
 	public BruteForce getBruteForce() {
@@ -118,6 +126,42 @@ public class AuditProperties implements Validator {
 
 		public void setWindow(Duration window) {
 			this.window = window;
+		}
+
+	}
+
+	/**
+	 * Where audit records of external client addresses come from.
+	 */
+	public static class Geoip {
+
+		/**
+		 * MaxMind-format database (GeoIP2 or GeoLite2, City or Country) that gives audit
+		 * records the country, region and city of external client addresses. Needs
+		 * com.maxmind.geoip2:geoip2 on the classpath.
+		 */
+		private @Nullable Path database;
+
+		/**
+		 * MaxMind-format ASN database that gives audit records the autonomous system of
+		 * external client addresses.
+		 */
+		private @Nullable Path asnDatabase;
+
+		public @Nullable Path getDatabase() {
+			return this.database;
+		}
+
+		public void setDatabase(@Nullable Path database) {
+			this.database = database;
+		}
+
+		public @Nullable Path getAsnDatabase() {
+			return this.asnDatabase;
+		}
+
+		public void setAsnDatabase(@Nullable Path asnDatabase) {
+			this.asnDatabase = asnDatabase;
 		}
 
 	}
