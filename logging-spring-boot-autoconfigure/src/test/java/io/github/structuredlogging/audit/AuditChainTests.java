@@ -214,6 +214,24 @@ class AuditChainTests {
 		assertThat(verify().breaks()).isEmpty();
 	}
 
+	@Test
+	void sinksReceiveTheRecordAsWrittenMaskedWithTheCredentialNeverThePrincipal() {
+		ConfigurableApplicationContext context = start();
+		List<AuditRecord> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		context.getBean(AuditTrail.class).setSinks(List.of((record, sequence) -> received.add(record)));
+		context.getBean(AuditLogger.class)
+			.event("PASSWORD_CHANGED")
+			.principal("u".repeat(500))
+			.detail("new_password", "hunter2")
+			.detail("note", "card 4111111111111111")
+			.success();
+		assertThat(received).singleElement().satisfies((record) -> {
+			assertThat(record.details().get("new_password")).isEqualTo("[REDACTED]");
+			assertThat(record.details().get("note")).isEqualTo("card [REDACTED]");
+			assertThat(record.principal()).hasSize(128);
+		});
+	}
+
 	record Card(String holder, String number) {
 	}
 

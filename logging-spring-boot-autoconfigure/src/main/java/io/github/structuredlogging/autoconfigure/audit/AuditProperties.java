@@ -138,13 +138,14 @@ public class AuditProperties implements Validator {
 		/**
 		 * MaxMind-format database (GeoIP2 or GeoLite2, City or Country) that gives audit
 		 * records the country, region and city of external client addresses. Needs
-		 * com.maxmind.geoip2:geoip2 on the classpath.
+		 * com.maxmind.geoip2:geoip2 on the classpath. Without it, audit records carry no
+		 * location.
 		 */
 		private @Nullable Path database;
 
 		/**
 		 * MaxMind-format ASN database that gives audit records the autonomous system of
-		 * external client addresses.
+		 * external client addresses. Without it, audit records carry no autonomous system.
 		 */
 		private @Nullable Path asnDatabase;
 

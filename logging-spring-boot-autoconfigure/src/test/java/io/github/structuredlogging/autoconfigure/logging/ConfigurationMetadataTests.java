@@ -24,7 +24,8 @@ class ConfigurationMetadataTests {
 	private static final Set<String> DERIVED = Set.of("structured-logging.service-name",
 			"structured-logging.service-version", "structured-logging.environment",
 			"structured-logging.file.directory", "structured-logging.audit.signing-key",
-			"structured-logging.api.enabled", "structured-logging.api.key");
+			"structured-logging.api.enabled", "structured-logging.api.key", "structured-logging.audit.geoip.database",
+			"structured-logging.audit.geoip.asn-database");
 
 	@Test
 	void everyPropertyHasADescriptionAndADefault() throws IOException {
