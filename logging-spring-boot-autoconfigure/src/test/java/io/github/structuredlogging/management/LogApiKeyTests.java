@@ -89,6 +89,40 @@ class LogApiKeyTests {
 	}
 
 	@Test
+	void theKeyOpensTheTestAuditAndStreamOperationsAndNothingElseDoes() throws Exception {
+		Path logs = Files.createTempDirectory("key-operations");
+		HttpCalls http = start("structured-logging.api.enabled=true", "structured-logging.api.key=" + KEY,
+				"structured-logging.file.directory=" + logs);
+		assertThat(http.post(LogApi.BASE + "/test", "application/json", "").statusCode()).isEqualTo(401);
+		HttpResponse<String> test = http.post(LogApi.BASE + "/test", "application/json", "", "X-API-Key", KEY);
+		assertThat(test.statusCode()).isEqualTo(200);
+		assertThat(http.get(LogApi.BASE + "/audit").statusCode()).isEqualTo(401);
+		HttpResponse<String> audit = http.get(LogApi.BASE + "/audit?event=LOG_API_TEST", "X-API-Key", KEY);
+		assertThat(audit.statusCode()).isEqualTo(200);
+		assertThat(LogApi.parse(audit.body()).path("records").get(0).path("audit_principal").asString())
+			.isEqualTo("api-key");
+		assertThat(http.get(LogApi.BASE + "/audit/verify", "X-API-Key", KEY).statusCode()).isEqualTo(200);
+		assertThat(stream(http, null).statusCode()).isEqualTo(401);
+		HttpResponse<java.io.InputStream> stream = stream(http, KEY);
+		try (java.io.InputStream events = stream.body()) {
+			assertThat(stream.statusCode()).isEqualTo(200);
+			assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("text/event-stream"));
+		}
+	}
+
+	private static HttpResponse<java.io.InputStream> stream(HttpCalls http, String key) throws Exception {
+		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(http.uri(LogApi.BASE + "/stream"))
+			.header("Accept", "text/event-stream")
+			.timeout(java.time.Duration.ofSeconds(30));
+		if (key != null) {
+			request.header("X-API-Key", key);
+		}
+		return java.net.http.HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+	}
+
+	@Test
 	void theActuatorEndpointAsksForTheSameKey() {
 		HttpCalls http = start("structured-logging.api.enabled=true", "structured-logging.api.key=" + KEY,
 				"management.endpoints.web.exposure.include=logs");
