@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 import io.github.structuredlogging.testing.HttpCalls;
 import io.github.structuredlogging.testing.LogApi;
 import io.github.structuredlogging.web.WebTestApplication;
@@ -140,6 +141,14 @@ class LogApiOperationsTests {
 			.statusCode()).isEqualTo(403);
 		assertThat(http.get("/actuator/logs/config", "Authorization", HttpCalls.basic("ops", "ops-pass"))
 			.statusCode()).isEqualTo(200);
+		assertThat(http.get("/actuator/logs/recent?limit=1", "Authorization", HttpCalls.basic("ops", "ops-pass"))
+			.statusCode()).isEqualTo(200);
+		application.bean(StructuredLoggingRuntime.class).flush(java.time.Duration.ofSeconds(10));
+		assertThat(api.json("/audit?event=LOG_API_AUDIT_READ&limit=1000").path("records"))
+			.anySatisfy((record) -> {
+				assertThat(record.path("audit_action").asString()).isEqualTo("read_recent_events");
+				assertThat(record.path("audit_principal").asString()).isEqualTo("ops");
+			});
 	}
 
 	@Test

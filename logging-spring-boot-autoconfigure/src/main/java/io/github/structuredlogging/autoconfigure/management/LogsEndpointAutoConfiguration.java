@@ -67,7 +67,7 @@ public final class LogsEndpointAutoConfiguration {
 				ObjectProvider<LogApiAccess> access, LogApiProperties properties, WebEndpointProperties endpoints,
 				ObjectProvider<AuditLogger> audit) {
 			LogsEndpointAccessFilter filter = new LogsEndpointAccessFilter(
-					access.getIfAvailable(() -> fallback(properties, audit)));
+					access.getIfAvailable(() -> fallback(properties, audit)), audit::getIfAvailable);
 			FilterRegistrationBean<LogsEndpointAccessFilter> registration = new FilterRegistrationBean<>(filter);
 			String path = endpoints.getBasePath() + "/logs";
 			registration.addUrlPatterns(path, path + "/*");
