@@ -71,7 +71,7 @@ final class Pipelines {
 		System.out.println("bytes per event (" + variant + "): "
 				+ encoder.encode(LogEvents.events(context, 1, 0)[0]).length);
 		StructuredAsyncAppender async = new StructuredAsyncAppender(DROPPED, 8192,
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), Duration.ofSeconds(10));
 		if (lossless) {
 			async.setDiscardingThreshold(0);
 		}
@@ -92,7 +92,7 @@ final class Pipelines {
 				false);
 		PipelineSettings settings = new PipelineSettings(false, ConsoleFormat.JSON, JsonLayout.DEFAULT, SERVICE,
 				new StackTraceOptions(false, 64, 16384, List.of()), directory, List.of(application), 8192,
-				Duration.ofSeconds(10), new MaskingEngine(MaskingSettings.defaults()), 10_000);
+				Duration.ofSeconds(10), Duration.ofSeconds(10), new MaskingEngine(MaskingSettings.defaults()), 10_000);
 		new StructuredLogbackPipeline(context, settings).attach(null);
 		if (lossless) {
 			((StructuredAsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME)
