@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import ch.qos.logback.classic.Level;
 import io.github.structuredlogging.api.CorrelationId;
 import io.github.structuredlogging.api.Masker;
-import ch.qos.logback.classic.Level;
 import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

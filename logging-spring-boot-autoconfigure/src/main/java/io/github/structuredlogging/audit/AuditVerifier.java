@@ -14,7 +14,6 @@ import java.util.Map;
 
 import io.github.structuredlogging.audit.AuditVerification.Break;
 import io.github.structuredlogging.audit.AuditVerification.Kind;
-
 import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;

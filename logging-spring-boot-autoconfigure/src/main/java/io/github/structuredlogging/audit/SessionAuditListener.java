@@ -31,7 +31,7 @@ public final class SessionAuditListener {
 	@EventListener
 	public void onConcurrentSessionExpired(SessionInformationExpiredEvent event) {
 		this.trail.record(new AuditRecord("SESSION_EXPIRED", "expire_session", AuditOutcome.DENIED,
-				String.valueOf(event.getSessionInformation().getPrincipal()), "session", null,
+				AuditPrincipals.ofPrincipal(event.getSessionInformation().getPrincipal()), "session", null,
 				"Maximum concurrent sessions exceeded", Map.of()));
 	}
 

@@ -1,6 +1,9 @@
 package io.github.structuredlogging.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 import io.github.structuredlogging.api.Masker;
 import org.jspecify.annotations.Nullable;
@@ -14,6 +17,11 @@ import org.springframework.web.util.UriUtils;
  * whole, and every other secret in it masked by the engine.
  */
 final class RequestPaths {
+
+	// Routes are templates from the application's mappings, so there are few.
+	private static final int MAX_ROUTES = 10_000;
+
+	private static final Map<String, int[]> SENSITIVE_SEGMENTS = new ConcurrentHashMap<>();
 
 	private RequestPaths() {
 	}
@@ -36,25 +44,38 @@ final class RequestPaths {
 		return masker.mask(decoded);
 	}
 
+	// Most routes name no sensitive variable: they cost one cache lookup.
 	private static String maskNamedSegments(String path, String route, Masker masker) {
-		String[] segments = path.split("/", -1);
-		String[] template = route.split("/", -1);
-		if (segments.length != template.length) {
-			return path;
-		}
-		boolean masked = false;
-		for (int i = 0; i < template.length; i++) {
-			String part = template[i];
-			if (part.startsWith("{") && part.endsWith("}")) {
-				int colon = part.indexOf(':');
-				String name = part.substring(1, (colon > 0) ? colon : part.length() - 1);
-				if (masker.isSensitiveKey(name)) {
-					segments[i] = masker.replacement();
-					masked = true;
-				}
+		int[] sensitive = SENSITIVE_SEGMENTS.get(route);
+		if (sensitive == null) {
+			sensitive = sensitiveSegments(route, masker);
+			if (SENSITIVE_SEGMENTS.size() < MAX_ROUTES) {
+				SENSITIVE_SEGMENTS.put(route, sensitive);
 			}
 		}
-		return masked ? String.join("/", segments) : path;
+		if (sensitive.length == 0) {
+			return path;
+		}
+		String[] segments = path.split("/", -1);
+		if (segments.length != route.split("/", -1).length) {
+			return path;
+		}
+		for (int index : sensitive) {
+			segments[index] = masker.replacement();
+		}
+		return String.join("/", segments);
+	}
+
+	private static int[] sensitiveSegments(String route, Masker masker) {
+		String[] template = route.split("/", -1);
+		return IntStream.range(0, template.length).filter((i) -> {
+			String part = template[i];
+			if (!part.startsWith("{") || !part.endsWith("}")) {
+				return false;
+			}
+			int colon = part.indexOf(':');
+			return masker.isSensitiveKey(part.substring(1, (colon > 0) ? colon : part.length() - 1));
+		}).toArray();
 	}
 
 	// Control characters, encoded or not, cannot forge a line of the text console.

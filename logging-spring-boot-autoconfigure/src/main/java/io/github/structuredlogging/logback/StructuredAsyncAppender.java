@@ -24,6 +24,8 @@ public final class StructuredAsyncAppender extends AsyncAppender {
 
 	private final Backlog backlog = new Backlog();
 
+	private final UnchainedAuditWarning unchainedAudit = new UnchainedAuditWarning();
+
 	private static final long ROOM_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
 	private final Duration maxFlushTime;
@@ -134,6 +136,7 @@ public final class StructuredAsyncAppender extends AsyncAppender {
 	@Override
 	protected void preprocess(ILoggingEvent event) {
 		super.preprocess(event);
+		this.unchainedAudit.check(event);
 		// Not discarded: the event goes into the queue now.
 		this.backlog.added();
 	}

@@ -25,14 +25,13 @@ import io.github.structuredlogging.logback.BatchedConsoleOutput;
 import io.github.structuredlogging.logback.ConsoleFormat;
 import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.logback.EncodeOnceEncoder;
+import io.github.structuredlogging.logback.FanOutAppender;
 import io.github.structuredlogging.logback.FsyncPolicy;
 import io.github.structuredlogging.logback.LogStreamFilter;
 import io.github.structuredlogging.logback.StreamFile;
-import io.github.structuredlogging.logback.FanOutAppender;
 import io.github.structuredlogging.logback.StructuredAsyncAppender;
 import io.github.structuredlogging.logback.SyncingFileAppender;
 import io.github.structuredlogging.logback.TextEncoders;
-import io.github.structuredlogging.logback.UnchainedAuditWarning;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.EventStoreAppender;
 import net.logstash.logback.encoder.LoggingEventCompositeJsonEncoder;
@@ -84,10 +83,6 @@ public final class StructuredLogbackPipeline {
 	public StructuredLoggingRuntime attach(@Nullable String consoleThreshold) {
 		List<String> problems = new ArrayList<>();
 		Logger root = this.context.getLogger(Logger.ROOT_LOGGER_NAME);
-		UnchainedAuditWarning unchainedAudit = new UnchainedAuditWarning();
-		unchainedAudit.setContext(this.context);
-		unchainedAudit.start();
-		this.context.addTurboFilter(unchainedAudit);
 		// The JSON console is written by the writer thread, with the files and the store,
 		// from the same encoding; the text console, for local development, stays on the
 		// logging thread.

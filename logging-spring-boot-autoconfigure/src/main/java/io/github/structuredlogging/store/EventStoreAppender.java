@@ -5,8 +5,8 @@ import java.util.Map;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import ch.qos.logback.core.encoder.Encoder;
-import io.github.structuredlogging.logback.EventStream;
 import io.github.structuredlogging.json.LogField;
+import io.github.structuredlogging.logback.EventStream;
 
 /**
  * Adds every event it is given to an {@link EventStore}, as the JSON line the encoder

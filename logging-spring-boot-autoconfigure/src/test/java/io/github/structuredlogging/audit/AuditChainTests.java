@@ -16,6 +16,7 @@ import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.audit.AuditVerification.Break;
 import io.github.structuredlogging.audit.AuditVerification.Kind;
 import io.github.structuredlogging.autoconfigure.logging.TestApplication;
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 import io.github.structuredlogging.testing.JsonLines;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -184,12 +185,19 @@ class AuditChainTests {
 
 	@Test
 	void linesLoggedWithTheAuditMarkerStayInTheApplicationStreamWithAWarning() throws IOException {
-		AuditLogger audit = start().getBean(AuditLogger.class);
+		ConfigurableApplicationContext context = start();
+		AuditLogger audit = context.getBean(AuditLogger.class);
 		LoggerFactory.getLogger("com.example.Admin")
 			.atInfo()
 			.addMarker(LogStreams.marker(LogStreams.AUDIT))
 			.log("Order cancelled by admin");
 		audit.event("LOGIN").principal("alice").success();
+		Path applicationFile = this.logs.resolve("application.json");
+		// The warning is logged from another thread.
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+			context.getBean(StructuredLoggingRuntime.class).flush(Duration.ofSeconds(5));
+			return Files.exists(applicationFile) && Files.readString(applicationFile).contains("AuditLogger bean");
+		});
 		this.application.stop();
 		assertThat(Files.readString(auditFile())).doesNotContain("Order cancelled by admin");
 		JsonLines application = JsonLines.read(this.logs.resolve("application.json"));

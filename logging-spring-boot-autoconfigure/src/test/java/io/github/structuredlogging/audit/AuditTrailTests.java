@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import io.github.structuredlogging.autoconfigure.logging.TestApplication;
-import io.github.structuredlogging.runtime.StructuredLogbackPipeline;
 import io.github.structuredlogging.logback.SyncingFileAppender;
+import io.github.structuredlogging.runtime.StructuredLogbackPipeline;
 import io.github.structuredlogging.testing.JsonLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,7 @@
 package io.github.structuredlogging.masking;
 
-import io.github.structuredlogging.testing.GeneratedSecrets;
 import io.github.structuredlogging.testing.GeneratedSecrets.Secret;
+import io.github.structuredlogging.testing.GeneratedSecrets;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

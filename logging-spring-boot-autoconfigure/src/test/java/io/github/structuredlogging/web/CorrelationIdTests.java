@@ -20,6 +20,8 @@ import io.github.structuredlogging.testing.PerformanceLines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
@@ -119,8 +121,9 @@ class CorrelationIdTests {
 		assertThat(ids).doesNotHaveDuplicates();
 	}
 
-	@Test
-	void restClientSendsTheIdAndTraceContextDownstream() throws IOException {
+	@ParameterizedTest
+	@ValueSource(strings = { "/outbound", "/outbound-resttemplate", "/outbound-webclient" })
+	void restClientRestTemplateAndWebClientSendTheIdAndTraceContextDownstream(String client) throws IOException {
 		Map<String, String> received = new ConcurrentHashMap<>();
 		HttpServer downstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		downstream.createContext("/downstream", (exchange) -> {
@@ -132,7 +135,7 @@ class CorrelationIdTests {
 		});
 		downstream.start();
 		try {
-			HttpResponse<String> response = http.get("/outbound?port=" + downstream.getAddress().getPort(),
+			HttpResponse<String> response = http.get(client + "?port=" + downstream.getAddress().getPort(),
 					"X-Correlation-ID", "outbound-1");
 			assertThat(response.body()).isEqualTo("ok");
 			assertThat(received).containsEntry("x-correlation-id", "outbound-1");

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
-import io.github.structuredlogging.testing.GeneratedSecrets;
 import io.github.structuredlogging.testing.GeneratedSecrets.Secret;
+import io.github.structuredlogging.testing.GeneratedSecrets;
 import io.github.structuredlogging.testing.HttpCalls;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -2,6 +2,7 @@ package io.github.structuredlogging.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Date;
 import java.util.List;
 
 import io.github.structuredlogging.audit.AuditFiles;
@@ -16,6 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +58,23 @@ class SecurityAuditTests {
 		assertThat(Files.readString(this.logs.resolve("application.json"))).doesNotContain("wrong-pass-123");
 		assertThat(ConsoleOutput.written(output)).doesNotContain("wrong-pass-123");
 		assertThat(new AuditVerifier(null).verify(AuditFiles.inOrder(this.logs)).breaks()).isEmpty();
+	}
+
+	@Test
+	void anExpiredSessionNamesItsUserNotTheUserDetails() {
+		try (WebTestApplication application = start()) {
+			SessionInformation session = new SessionInformation(
+					User.withUsername("alice").password("{noop}alice-pass").roles("USER").build(), "session-1",
+					new Date());
+			session.expireNow();
+			application.publishEvent(new SessionInformationExpiredEvent(session,
+					new org.springframework.mock.web.MockHttpServletRequest(),
+					new org.springframework.mock.web.MockHttpServletResponse()));
+		}
+		List<JsonNode> records = JsonLines.read(this.logs.resolve("audit.json")).all();
+		assertThat(records).filteredOn((record) -> "SESSION_EXPIRED".equals(record.path("audit_event").asString()))
+			.singleElement()
+			.satisfies((record) -> assertThat(record.path("audit_principal").asString()).isEqualTo("alice"));
 	}
 
 	@Test

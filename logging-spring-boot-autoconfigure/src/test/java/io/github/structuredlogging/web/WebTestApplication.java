@@ -1,41 +1,40 @@
 package io.github.structuredlogging.web;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.io.IOException;
 
+import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.audit.Audited;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.github.structuredlogging.audit.Audited;
-import org.slf4j.MDC;
-
-import ch.qos.logback.classic.LoggerContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.actuate.audit.InMemoryAuditEventRepository;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -48,10 +47,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -141,8 +142,9 @@ public final class WebTestApplication implements AutoCloseable {
 		}
 
 		@Bean
-		TestController testController(AsyncWork asyncWork, RestClient.Builder restClient, JdbcTemplate jdbc) {
-			return new TestController(asyncWork, restClient, jdbc);
+		TestController testController(AsyncWork asyncWork, RestClient.Builder restClient,
+				RestTemplateBuilder restTemplate, WebClient.Builder webClient, JdbcTemplate jdbc) {
+			return new TestController(asyncWork, restClient, restTemplate, webClient, jdbc);
 		}
 
 		@Bean
@@ -251,9 +253,16 @@ public final class WebTestApplication implements AutoCloseable {
 
 		private final RestClient.Builder restClient;
 
+		private final RestTemplateBuilder restTemplate;
+
+		private final WebClient.Builder webClient;
+
 		private final JdbcTemplate jdbc;
 
-		TestController(AsyncWork asyncWork, RestClient.Builder restClient, JdbcTemplate jdbc) {
+		TestController(AsyncWork asyncWork, RestClient.Builder restClient, RestTemplateBuilder restTemplate,
+				WebClient.Builder webClient, JdbcTemplate jdbc) {
+			this.restTemplate = restTemplate;
+			this.webClient = webClient;
 			this.asyncWork = asyncWork;
 			this.restClient = restClient;
 			this.jdbc = jdbc;
@@ -302,6 +311,21 @@ public final class WebTestApplication implements AutoCloseable {
 		@GetMapping("/outbound")
 		String outbound(@RequestParam int port) {
 			return this.restClient.build().get().uri("http://127.0.0.1:" + port + "/downstream").retrieve().body(String.class);
+		}
+
+		@GetMapping("/outbound-resttemplate")
+		String outboundRestTemplate(@RequestParam int port) {
+			return this.restTemplate.build().getForObject("http://127.0.0.1:" + port + "/downstream", String.class);
+		}
+
+		@GetMapping("/outbound-webclient")
+		String outboundWebClient(@RequestParam int port) {
+			return this.webClient.build()
+				.get()
+				.uri("http://127.0.0.1:" + port + "/downstream")
+				.retrieve()
+				.bodyToMono(String.class)
+				.block(java.time.Duration.ofSeconds(10));
 		}
 
 		@GetMapping("/db")

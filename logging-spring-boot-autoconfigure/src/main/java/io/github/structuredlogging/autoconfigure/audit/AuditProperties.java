@@ -1,7 +1,6 @@
 package io.github.structuredlogging.autoconfigure.audit;
 
 import java.nio.file.Path;
-
 import java.time.Duration;
 
 import io.github.structuredlogging.logback.FsyncPolicy;

@@ -6,15 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.structuredlogging.api.LogStreams;
-import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties.Stream;
 import io.github.structuredlogging.autoconfigure.audit.AuditProperties;
+import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties.Stream;
 import io.github.structuredlogging.autoconfigure.masking.MaskingProperties;
 import io.github.structuredlogging.autoconfigure.masking.MaskingSettingsFactory;
 import io.github.structuredlogging.json.StackTraceOptions;
 import io.github.structuredlogging.logback.FsyncPolicy;
-import io.github.structuredlogging.runtime.PipelineSettings;
 import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.masking.MaskingEngine;
+import io.github.structuredlogging.runtime.PipelineSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.BindHandler;

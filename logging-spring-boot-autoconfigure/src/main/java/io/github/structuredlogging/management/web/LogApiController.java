@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditVerification;
+import io.github.structuredlogging.http.PerformanceSummary;
 import io.github.structuredlogging.management.AuditRecords;
 import io.github.structuredlogging.management.EventQuery;
 import io.github.structuredlogging.management.HealthReport;
@@ -17,7 +18,6 @@ import io.github.structuredlogging.management.Parameters;
 import io.github.structuredlogging.management.SectionUnavailableException;
 import io.github.structuredlogging.management.StatsReport;
 import io.github.structuredlogging.management.TestEvents;
-import io.github.structuredlogging.http.PerformanceSummary;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

@@ -2,15 +2,15 @@ package io.github.structuredlogging.autoconfigure.audit;
 
 import java.nio.file.Path;
 
-import io.github.structuredlogging.audit.AuditLogger;
+import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.audit.AuditAnchors;
+import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditTrail;
 import io.github.structuredlogging.audit.AuthenticationFailureMonitor;
 import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.audit.FailureEventDefaulter;
 import io.github.structuredlogging.audit.SecurityAuditListener;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
-import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +23,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.web.authentication.session.SessionFixationProtectionEvent;
-import org.springframework.security.authorization.AuthorizationEventPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

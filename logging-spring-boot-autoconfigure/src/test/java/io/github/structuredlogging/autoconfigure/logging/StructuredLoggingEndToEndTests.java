@@ -1,7 +1,5 @@
 package io.github.structuredlogging.autoconfigure.logging;
 
-import io.github.structuredlogging.testing.ConsoleOutput;
-import io.github.structuredlogging.testing.JsonLines;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,9 +7,11 @@ import java.time.format.DateTimeFormatter;
 
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
+import io.github.structuredlogging.testing.ConsoleOutput;
+import io.github.structuredlogging.testing.JsonLines;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
