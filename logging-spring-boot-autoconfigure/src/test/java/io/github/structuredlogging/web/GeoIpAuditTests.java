@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import static io.github.structuredlogging.testing.AuditRecordLines.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -85,15 +86,6 @@ class GeoIpAuditTests {
 			.start("structured-logging.audit.geoip.database=" + databases.resolve("GeoLite2-ASN.mmdb"))))
 			.hasStackTraceContaining("structured-logging.audit.geoip.database")
 			.hasStackTraceContaining("not a Country database");
-	}
-
-	private static JsonNode only(List<JsonNode> records, String correlationId, String event) {
-		List<JsonNode> matching = records.stream()
-			.filter((record) -> correlationId.equals(record.path("correlation_id").asString()))
-			.filter((record) -> event.equals(record.path("audit_event").asString()))
-			.toList();
-		assertThat(matching).as("%s records of %s", event, correlationId).hasSize(1);
-		return matching.get(0);
 	}
 
 }

@@ -21,6 +21,7 @@ import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.web.session.SessionInformationExpiredEvent;
 
+import static io.github.structuredlogging.testing.AuditRecordLines.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -206,15 +207,6 @@ class SecurityAuditTests {
 
 	private WebTestApplication start() {
 		return WebTestApplication.start("server.tomcat.threads.max=1", "structured-logging.file.directory=" + this.logs);
-	}
-
-	private static JsonNode only(List<JsonNode> records, String correlationId, String event) {
-		List<JsonNode> matching = records.stream()
-			.filter((record) -> correlationId.equals(record.path("correlation_id").asString()))
-			.filter((record) -> event.equals(record.path("audit_event").asString()))
-			.toList();
-		assertThat(matching).as("%s records of %s", event, correlationId).hasSize(1);
-		return matching.get(0);
 	}
 
 }
