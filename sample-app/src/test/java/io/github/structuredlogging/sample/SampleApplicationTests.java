@@ -5,16 +5,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +37,9 @@ class SampleApplicationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	StructuredLoggingRuntime logging;
 
 	@Test
 	void placingAnOrderLogsItAsJsonWithTypedFields(CapturedOutput output) throws Exception {
@@ -67,7 +73,7 @@ class SampleApplicationTests {
 		assertThat(send(HttpRequest.newBuilder(uri("/api/orders/" + id))
 			.header("Authorization", basic("admin", "admin-pass"))
 			.DELETE()).statusCode()).isEqualTo(204);
-		JsonNode deleted = output.getOut()
+		JsonNode deleted = written(output)
 			.lines()
 			.filter((line) -> line.contains("\"audit_event\":\"DATA_CHANGE\""))
 			.map(JSON::readTree)
@@ -75,7 +81,7 @@ class SampleApplicationTests {
 			.orElseThrow();
 		assertThat(deleted.path("audit_principal").asString()).isEqualTo("admin");
 		assertThat(deleted.path("audit_resource_id").asString()).isEqualTo(String.valueOf(id));
-		assertThat(output.getOut()).contains("\"audit_event\":\"AUTHORIZATION_DENIED\"");
+		assertThat(written(output)).contains("\"audit_event\":\"AUTHORIZATION_DENIED\"");
 	}
 
 	@Test
@@ -83,8 +89,14 @@ class SampleApplicationTests {
 		assertThat(send(HttpRequest.newBuilder(uri("/api/orders"))).statusCode()).isEqualTo(401);
 	}
 
+	// The JSON console is written by the writer thread: flushed first, as the README says.
+	private String written(CapturedOutput output) {
+		this.logging.flush(Duration.ofSeconds(10));
+		return output.getOut();
+	}
+
 	private JsonNode event(CapturedOutput output, String message) {
-		List<JsonNode> events = output.getOut().lines().filter((line) -> !line.isBlank()).map(JSON::readTree).toList();
+		List<JsonNode> events = written(output).lines().filter((line) -> !line.isBlank()).map(JSON::readTree).toList();
 		return events.stream()
 			.filter((event) -> message.equals(event.path("message").asString()))
 			.findFirst()
