@@ -14,7 +14,8 @@ import org.springframework.web.util.UriUtils;
  * The request path as the performance line, the request statistics and the log API show
  * it: decoded, so that masking sees what was sent ({@code %40} is an '@'), with the
  * segments that the route names after a sensitive variable ({@code /reset/{token}}) masked
- * whole, and every other secret in it masked by the engine.
+ * whole. What else the path holds is masked where it is written: by the encoder for the
+ * performance line, by the request statistics for the slowest requests they keep.
  */
 final class RequestPaths {
 
@@ -38,10 +39,7 @@ final class RequestPaths {
 		if (masker == null) {
 			return decoded;
 		}
-		if (route != null) {
-			decoded = maskNamedSegments(decoded, route, masker);
-		}
-		return masker.mask(decoded);
+		return (route != null) ? maskNamedSegments(decoded, route, masker) : decoded;
 	}
 
 	// Most routes name no sensitive variable: they cost one cache lookup.

@@ -14,6 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 import io.github.structuredlogging.api.CorrelationId;
+import io.github.structuredlogging.api.Masker;
+import io.github.structuredlogging.json.LogField;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-minute aggregates of finished requests, kept for a bounded time: what the
@@ -41,14 +44,28 @@ public final class RequestStatistics implements RequestPerformanceListener {
 
 	private final Clock clock;
 
+	private final @Nullable Masker masker;
+
 	/**
 	 * Create statistics that keep the given time of requests.
 	 * @param retention how long per-minute aggregates are kept
 	 * @param clock the clock requests are timed against
 	 */
 	public RequestStatistics(Duration retention, Clock clock) {
+		this(retention, clock, null);
+	}
+
+	/**
+	 * Create statistics that keep the given time of requests.
+	 * @param retention how long per-minute aggregates are kept
+	 * @param clock the clock requests are timed against
+	 * @param masker masks the path and correlation ID of the slowest requests kept, which
+	 * the log API serves as they are; {@code null} when masking is off
+	 */
+	public RequestStatistics(Duration retention, Clock clock, @Nullable Masker masker) {
 		this.retention = retention;
 		this.clock = clock;
+		this.masker = masker;
 	}
 
 	@Override
@@ -63,7 +80,7 @@ public final class RequestStatistics implements RequestPerformanceListener {
 		String route = (exchange.route() != null) ? exchange.route() : UNMATCHED_ROUTE;
 		bucket.routes.computeIfAbsent(route, (key) -> RouteAggregate.minute())
 			.record(exchange.durationNanos() / 1000, exchange.status(), tier);
-		bucket.offer(exchange, route, now);
+		bucket.offer(exchange, route, now, this.masker);
 	}
 
 	/**
@@ -119,7 +136,8 @@ public final class RequestStatistics implements RequestPerformanceListener {
 		// is turned away without taking the lock, as most requests are.
 		private volatile double admission = -1;
 
-		void offer(RequestExchange exchange, String route, long now) {
+		// Masked once kept: most requests are turned away before.
+		void offer(RequestExchange exchange, String route, long now, @Nullable Masker masker) {
 			if (exchange.durationMillis() <= this.admission) {
 				return;
 			}
@@ -131,8 +149,9 @@ public final class RequestStatistics implements RequestPerformanceListener {
 				if (full) {
 					this.slowest.poll();
 				}
-				this.slowest.add(new SlowRequest(Instant.ofEpochMilli(now), exchange.method(), exchange.path(),
-						route, exchange.status(), exchange.durationMillis(), CorrelationId.current()));
+				this.slowest.add(new SlowRequest(Instant.ofEpochMilli(now), exchange.method(),
+						masked(masker, LogField.HTTP_PATH, exchange.path()), route, exchange.status(),
+						exchange.durationMillis(), masked(masker, LogField.CORRELATION_ID, CorrelationId.current())));
 				if (this.slowest.size() >= MAX_SLOWEST) {
 					this.admission = this.slowest.peek().durationMs();
 				}
@@ -143,6 +162,10 @@ public final class RequestStatistics implements RequestPerformanceListener {
 			return new ArrayList<>(this.slowest);
 		}
 
+	}
+
+	private static @Nullable String masked(@Nullable Masker masker, LogField field, @Nullable String value) {
+		return (masker != null && value != null) ? masker.mask(field.key(), value) : value;
 	}
 
 }

@@ -179,11 +179,11 @@ class RequestPerformanceLineTests {
 		String token = "Zk9xQ2R8vT4mP7sL1nB6";
 		http.get("/reset/" + token);
 		assertThat(onlyLine(output, "/reset/[REDACTED]").path("http_route").asString()).isEqualTo("/reset/{token}");
-		http.get("/users/alice.smith%40example.com/profile");
+		http.get("/users/alice.smith%40example.com/profile", "X-Correlation-ID", "4111111111111111");
 		onlyLine(output, "/users/a***@example.com/profile");
 		assertThat(ConsoleOutput.written(output)).doesNotContain(token).doesNotContain("alice.smith");
 		String performance = new LogApi(application.port(), "ops", "ops-pass").get("/performance?slowest=100").body();
-		assertThat(performance).doesNotContain(token).doesNotContain("alice.smith");
+		assertThat(performance).doesNotContain(token).doesNotContain("alice.smith").doesNotContain("4111111111111111");
 	}
 
 	private static double tierCount(MeterRegistry registry, String tier) {

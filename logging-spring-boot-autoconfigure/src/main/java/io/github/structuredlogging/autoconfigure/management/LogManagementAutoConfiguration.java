@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.autoconfigure.audit.AuditAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.audit.AuditProperties;
 import io.github.structuredlogging.autoconfigure.http.HttpLoggingAutoConfiguration;
@@ -11,14 +12,14 @@ import io.github.structuredlogging.autoconfigure.http.HttpLoggingProperties;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties;
 import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
+import io.github.structuredlogging.http.RequestStatistics;
 import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.LoggingHealth;
 import io.github.structuredlogging.management.LoggingStatistics;
-import io.github.structuredlogging.store.EventStore;
-import io.github.structuredlogging.http.RequestStatistics;
 import io.github.structuredlogging.runtime.PipelineSettings;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
+import io.github.structuredlogging.store.EventStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,8 +27,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
@@ -85,8 +86,10 @@ public final class LogManagementAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RequestStatistics structuredLoggingRequestStatistics(StructuredLoggingProperties properties) {
-			return new RequestStatistics(properties.getStore().getAggregateRetention(), Clock.systemUTC());
+		RequestStatistics structuredLoggingRequestStatistics(StructuredLoggingProperties properties,
+				ObjectProvider<Masker> masker) {
+			return new RequestStatistics(properties.getStore().getAggregateRetention(), Clock.systemUTC(),
+					masker.getIfAvailable());
 		}
 
 	}
