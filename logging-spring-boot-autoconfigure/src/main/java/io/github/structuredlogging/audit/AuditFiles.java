@@ -167,8 +167,12 @@ public final class AuditFiles {
 		return new Scan(last, anchoredFirst, cutShort);
 	}
 
-	// A chained record, or null for a line that is not one.
-	private static @Nullable JsonNode record(String line) {
+	/**
+	 * Read a line as a chained record.
+	 * @param line a line of an audit file
+	 * @return the record, {@code null} when the line is not one
+	 */
+	static @Nullable JsonNode record(String line) {
 		try {
 			JsonNode record = MAPPER.readTree(line);
 			return (LogField.AUDIT_SEQUENCE.in(record).isIntegralNumber() && LogField.AUDIT_HASH.in(record).isString())

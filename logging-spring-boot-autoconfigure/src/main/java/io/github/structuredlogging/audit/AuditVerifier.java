@@ -16,7 +16,6 @@ import io.github.structuredlogging.audit.AuditVerification.Break;
 import io.github.structuredlogging.audit.AuditVerification.Kind;
 import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -100,15 +99,15 @@ public final class AuditVerifier {
 		private @Nullable String previousHash;
 
 		void line(String line, Path file, int number) {
-			JsonNode record = parse(line);
-			String recordedHash = (record != null) ? LogField.AUDIT_HASH.in(record).asString("") : "";
-			if (record == null || !LogField.AUDIT_SEQUENCE.in(record).isIntegralNumber() || recordedHash.isEmpty()) {
+			JsonNode record = AuditFiles.record(line);
+			if (record == null) {
 				long expected = (this.previousSequence != null) ? this.previousSequence + 1 : 1;
 				this.breaks.add(new Break(expected, Kind.UNREADABLE,
 						"line " + number + " of " + file.getFileName() + " is not a complete audit record"));
 				return;
 			}
 			this.records++;
+			String recordedHash = LogField.AUDIT_HASH.in(record).asString();
 			long sequence = LogField.AUDIT_SEQUENCE.in(record).asLong();
 			String recordedPrevious = LogField.AUDIT_PREVIOUS_HASH.in(record).asString("");
 			if (this.previousSequence == null) {
@@ -165,15 +164,6 @@ public final class AuditVerifier {
 			return (from == to) ? "record " + from + " is" : "records " + from + " to " + to + " are";
 		}
 
-	}
-
-	private static @Nullable JsonNode parse(String line) {
-		try {
-			return MAPPER.readTree(line);
-		}
-		catch (JacksonException ex) {
-			return null;
-		}
 	}
 
 	// Read under the names of whichever layout wrote the line.
