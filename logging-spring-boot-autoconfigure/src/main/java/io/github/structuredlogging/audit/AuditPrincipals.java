@@ -3,13 +3,11 @@ package io.github.structuredlogging.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.Principal;
 import java.util.HexFormat;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The principal an audit record names for a Spring Security authentication: the user's
@@ -36,23 +34,6 @@ public final class AuditPrincipals {
 		boolean nameIsCredential = (credentials != null && name.equals(credentials.toString()))
 				|| authentication.getClass().getSimpleName().equals("BearerTokenAuthenticationToken");
 		return nameIsCredential ? fingerprint(name) : AuditTrail.capped(name);
-	}
-
-	/**
-	 * Return the principal to record for a principal object, such as the one a session
-	 * was registered with: its user name, never its whole description (which for
-	 * {@code UserDetails} lists the authorities and flags).
-	 * @param principal the principal
-	 * @return the principal's name
-	 */
-	public static @Nullable String ofPrincipal(@Nullable Object principal) {
-		if (principal instanceof UserDetails user) {
-			return AuditTrail.capped(user.getUsername());
-		}
-		if (principal instanceof Principal named) {
-			return AuditTrail.capped(named.getName());
-		}
-		return (principal != null) ? AuditTrail.capped(principal.toString()) : null;
 	}
 
 	private static String fingerprint(String token) {

@@ -4,11 +4,11 @@ import java.util.Map;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.web.authentication.session.SessionFixationProtectionEvent;
-import org.springframework.security.web.session.SessionInformationExpiredEvent;
 
 /**
  * Turns Spring Security's session events into audit records: a session ID changed to
- * protect against fixation, and a session expired by the concurrent-session limit.
+ * protect against fixation. Sessions expired by the concurrent-session limit publish no
+ * event; {@link SessionLimitAuditing} records those.
  */
 public final class SessionAuditListener {
 
@@ -26,13 +26,6 @@ public final class SessionAuditListener {
 	public void onFixationProtection(SessionFixationProtectionEvent event) {
 		this.trail.record(new AuditRecord("SESSION_FIXATION_PROTECTION", "change_session_id", AuditOutcome.SUCCESS,
 				AuditPrincipals.of(event.getAuthentication()), "session", null, null, Map.of()));
-	}
-
-	@EventListener
-	public void onConcurrentSessionExpired(SessionInformationExpiredEvent event) {
-		this.trail.record(new AuditRecord("SESSION_EXPIRED", "expire_session", AuditOutcome.DENIED,
-				AuditPrincipals.ofPrincipal(event.getSessionInformation().getPrincipal()), "session", null,
-				"Maximum concurrent sessions exceeded", Map.of()));
 	}
 
 }

@@ -2,7 +2,6 @@ package io.github.structuredlogging.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Date;
 import java.util.List;
 
 import io.github.structuredlogging.audit.AuditFiles;
@@ -15,11 +14,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.web.session.SessionInformationExpiredEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 
 import static io.github.structuredlogging.testing.AuditRecordLines.only;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,20 +64,27 @@ class SecurityAuditTests {
 	}
 
 	@Test
-	void anExpiredSessionNamesItsUserNotTheUserDetails() {
-		try (WebTestApplication application = start()) {
-			SessionInformation session = new SessionInformation(
-					User.withUsername("alice").password("{noop}alice-pass").roles("USER").build(), "session-1",
-					new Date());
-			session.expireNow();
-			application.publishEvent(new SessionInformationExpiredEvent(session,
-					new org.springframework.mock.web.MockHttpServletRequest(),
-					new org.springframework.mock.web.MockHttpServletResponse()));
+	void aSessionThatTheConcurrentSessionLimitExpiredIsRecordedWhenItComesBack() {
+		try (WebTestApplication application = start(SessionLimitConfig.class)) {
+			HttpCalls first = HttpCalls.withCookies(application.port());
+			HttpCalls second = HttpCalls.withCookies(application.port());
+			assertThat(logIn(first).statusCode()).isEqualTo(302);
+			assertThat(first.get("/secure/profile").statusCode()).isEqualTo(200);
+			assertThat(logIn(second).statusCode()).isEqualTo(302);
+			assertThat(first.get("/secure/profile", "X-Correlation-ID", "expired-session").body())
+				.contains("expired");
+			assertThat(second.get("/secure/profile").statusCode()).isEqualTo(200);
 		}
 		List<JsonNode> records = JsonLines.read(this.logs.resolve("audit.json")).all();
+		JsonNode expired = only(records, "expired-session", "SESSION_EXPIRED");
+		assertThat(expired.path("audit_principal").asString()).isEqualTo("alice");
+		assertThat(expired.path("audit_outcome").asString()).isEqualTo("denied");
 		assertThat(records).filteredOn((record) -> "SESSION_EXPIRED".equals(record.path("audit_event").asString()))
-			.singleElement()
-			.satisfies((record) -> assertThat(record.path("audit_principal").asString()).isEqualTo("alice"));
+			.hasSize(1);
+	}
+
+	private static java.net.http.HttpResponse<String> logIn(HttpCalls client) {
+		return client.post("/login", "application/x-www-form-urlencoded", "username=alice&password=alice-pass");
 	}
 
 	@Test
@@ -206,7 +215,33 @@ class SecurityAuditTests {
 	}
 
 	private WebTestApplication start() {
-		return WebTestApplication.start("server.tomcat.threads.max=1", "structured-logging.file.directory=" + this.logs);
+		return start(WebTestApplication.Config.class);
+	}
+
+	private WebTestApplication start(Class<?> configuration) {
+		return WebTestApplication.start(configuration, "server.tomcat.threads.max=1",
+				"structured-logging.file.directory=" + this.logs);
+	}
+
+	/**
+	 * The test application with form login and one session per user.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class SessionLimitConfig extends WebTestApplication.Config {
+
+		@Bean
+		@Override
+		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+			http.authorizeHttpRequests((requests) -> requests.requestMatchers("/secure/**").authenticated()
+				.anyRequest()
+				.permitAll());
+			http.formLogin(Customizer.withDefaults());
+			http.sessionManagement((sessions) -> sessions.maximumSessions(1));
+			http.csrf((csrf) -> csrf.disable());
+			return http.build();
+		}
+
 	}
 
 }

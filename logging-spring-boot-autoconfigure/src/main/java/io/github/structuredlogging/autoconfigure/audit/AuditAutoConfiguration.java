@@ -27,6 +27,7 @@ import io.github.structuredlogging.audit.GeoIp;
 import io.github.structuredlogging.audit.LogLevelChangeInterceptor;
 import io.github.structuredlogging.audit.SecurityAuditListener;
 import io.github.structuredlogging.audit.SessionAuditListener;
+import io.github.structuredlogging.audit.SessionLimitAuditing;
 import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
 import io.github.structuredlogging.http.UserAgents;
 import io.github.structuredlogging.logback.StreamFile;
@@ -208,6 +209,13 @@ public final class AuditAutoConfiguration {
 		@ConditionalOnClass(name = "org.springframework.security.web.authentication.session.SessionFixationProtectionEvent")
 		SessionAuditListener sessionAuditListener(AuditTrail trail) {
 			return new SessionAuditListener(trail);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnClass(name = "org.springframework.security.config.annotation.web.builders.HttpSecurity")
+		SessionLimitAuditing sessionLimitAuditing(AuditTrail trail) {
+			return new SessionLimitAuditing(trail);
 		}
 
 		// Spring Security publishes denied access only when an event publisher exists.

@@ -10,6 +10,7 @@ import io.github.structuredlogging.audit.AuthenticationFailureMonitor;
 import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.audit.FailureEventDefaulter;
 import io.github.structuredlogging.audit.SecurityAuditListener;
+import io.github.structuredlogging.audit.SessionLimitAuditing;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ class AuditAutoConfigurationTests {
 			assertThat(context).hasSingleBean(AuditTrail.class)
 				.hasSingleBean(AuditLogger.class)
 				.hasSingleBean(SecurityAuditListener.class)
+				.hasSingleBean(SessionLimitAuditing.class)
 				.hasSingleBean(AuthenticationFailureMonitor.class)
 				.hasSingleBean(AuthorizationEventPublisher.class);
 			assertThat(context.getBean(AuditTrail.class).position()).isEqualTo(ChainPosition.START);
