@@ -45,7 +45,7 @@ final class Triggers {
 	static final int ALWAYS = 1 << 30;
 
 	private static final String[] API_KEY_PREFIXES = { "sk-", "sk_live_", "sk_test_", "rk_live_", "rk_test_",
-			"pk_live_", "gh", "github_pat_", "AKIA", "ASIA", "AIza", "xox", "xapp-" };
+			"pk_live_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "AKIA", "ASIA", "AIza", "xox", "xapp-" };
 
 	// Characters that start a trigger; most characters of clean text are not among them.
 	private static final boolean[] INTERESTING = new boolean[128];
@@ -112,7 +112,7 @@ final class Triggers {
 					}
 				}
 				case 's', 'p', 'g', 'r', 'A', 'x' -> {
-					if (startsWithApiKeyPrefix(text, i)) {
+					if (i + 1 < length && mayStartApiKey(c, text.charAt(i + 1)) && startsWithApiKeyPrefix(text, i)) {
 						found |= API_KEY;
 					}
 				}
@@ -134,6 +134,18 @@ final class Triggers {
 			found |= DIGITS_13;
 		}
 		return found;
+	}
+
+	// The second letter of every prefix, checked first: the first letters are common in
+	// clean text, the pairs are not.
+	private static boolean mayStartApiKey(char first, char second) {
+		return switch (first) {
+			case 's', 'p', 'r' -> second == 'k';
+			case 'g' -> second == 'h' || second == 'i';
+			case 'A' -> second == 'K' || second == 'S' || second == 'I';
+			case 'x' -> second == 'o' || second == 'a';
+			default -> false;
+		};
 	}
 
 	private static boolean startsWithApiKeyPrefix(String text, int offset) {
