@@ -190,7 +190,10 @@ public enum LogField {
 	EVENT_CATEGORY(null, "event.category"),
 
 	/** Marks the events written by the log API's test endpoint. */
-	TEST_EVENT("test_event", custom("test_event"));
+	TEST_EVENT("test_event", custom("test_event")),
+
+	/** Marks a shipped event whose longest values were cut to fit the backend's limit. */
+	EVENT_TRUNCATED("event_truncated", custom("event_truncated"));
 
 	/** Namespace of the fields the Elastic Common Schema has no field for. */
 	public static final String CUSTOM_NAMESPACE = "structured";

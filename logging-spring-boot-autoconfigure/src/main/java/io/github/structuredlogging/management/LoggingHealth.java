@@ -13,6 +13,8 @@ import java.util.Map;
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.status.Status;
 import io.github.structuredlogging.logback.DroppedEvents;
+import io.github.structuredlogging.shipping.ShipperReport;
+import io.github.structuredlogging.shipping.Shipping;
 import io.github.structuredlogging.store.EventStore;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +39,8 @@ public final class LoggingHealth {
 
 	private final Clock clock;
 
+	private final @Nullable Shipping shipping;
+
 	/**
 	 * Create the checks.
 	 * @param directory the log directory, {@code null} when no files are written
@@ -45,15 +49,18 @@ public final class LoggingHealth {
 	 * @param droppedEvents the counter of dropped events
 	 * @param store the event store, which knows the last write, when there is one
 	 * @param clock the clock
+	 * @param shipping the shippers, whose failures and lag make logging degraded; {@code null}
+	 * when nothing is shipped
 	 */
 	public LoggingHealth(@Nullable Path directory, DiskThresholds disk, Context context, DroppedEvents droppedEvents,
-			@Nullable EventStore store, Clock clock) {
+			@Nullable EventStore store, Clock clock, @Nullable Shipping shipping) {
 		this.directory = directory;
 		this.disk = disk;
 		this.context = context;
 		this.droppedEvents = droppedEvents;
 		this.store = store;
 		this.clock = clock;
+		this.shipping = shipping;
 	}
 
 	/**
@@ -70,6 +77,9 @@ public final class LoggingHealth {
 		checks.put("dropped_events", droppedEvents());
 		if (this.store != null) {
 			checks.put("last_write", lastWrite(this.store));
+		}
+		if (this.shipping != null) {
+			checks.put("shipping", shipping(this.shipping));
 		}
 		LoggingStatus status = LoggingStatus.UP;
 		for (HealthReport.Check check : checks.values()) {
@@ -135,6 +145,27 @@ public final class LoggingHealth {
 			details.put("last_drop_at", Instant.ofEpochMilli(lastDrop).toString());
 		}
 		return new HealthReport.Check(recent ? LoggingStatus.DEGRADED : LoggingStatus.UP, details);
+	}
+
+	private static HealthReport.Check shipping(Shipping shipping) {
+		LoggingStatus status = LoggingStatus.UP;
+		Map<String, Object> details = new LinkedHashMap<>();
+		for (ShipperReport report : shipping.reports()) {
+			boolean degraded = shipping.degraded(report);
+			status = degraded ? LoggingStatus.DEGRADED : status;
+			Map<String, Object> shipper = new LinkedHashMap<>();
+			shipper.put("status", degraded ? LoggingStatus.DEGRADED : LoggingStatus.UP);
+			shipper.put("state", report.state());
+			shipper.put("lag_seconds", report.lagSeconds());
+			shipper.put("queued", report.queued());
+			shipper.put("dropped", report.dropped());
+			if (report.lastError() != null) {
+				shipper.put("last_error", report.lastError());
+				shipper.put("last_error_at", String.valueOf(report.lastErrorAt()));
+			}
+			details.put(report.name(), shipper);
+		}
+		return new HealthReport.Check(status, details);
 	}
 
 	private HealthReport.Check lastWrite(EventStore store) {

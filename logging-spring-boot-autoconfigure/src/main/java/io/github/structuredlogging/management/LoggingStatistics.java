@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.logback.StreamFile;
+import io.github.structuredlogging.shipping.Shipping;
 import io.github.structuredlogging.store.EventCounts;
 import io.github.structuredlogging.store.EventStore;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,8 @@ public final class LoggingStatistics {
 
 	private final List<StreamFile> streams;
 
+	private final @Nullable Shipping shipping;
+
 	private final Clock clock;
 
 	private final long startTime;
@@ -43,15 +46,17 @@ public final class LoggingStatistics {
 	 * @param directory the log directory, {@code null} when no files are written
 	 * @param streams the stream files
 	 * @param clock the clock
+	 * @param shipping the shippers, {@code null} when nothing is shipped
 	 */
 	public LoggingStatistics(EventStore store, DroppedEvents droppedEvents, @Nullable Path directory,
-			List<StreamFile> streams, Clock clock) {
+			List<StreamFile> streams, Clock clock, @Nullable Shipping shipping) {
 		this.store = store;
 		this.droppedEvents = droppedEvents;
 		this.directory = directory;
 		this.streams = List.copyOf(streams);
 		this.clock = clock;
 		this.startTime = clock.millis();
+		this.shipping = shipping;
 	}
 
 	/**
@@ -72,7 +77,8 @@ public final class LoggingStatistics {
 		return new StatsReport(Duration.ofMillis(now - this.startTime).toSeconds(), this.store.added(),
 				counts.byLevel(), counts.byStream(), counts.topLoggers(topLoggers), eventsPerSecond, errorsPerMinute,
 				this.droppedEvents.count(),
-				new StatsReport.Store(this.store.size(), this.store.capacity(), this.store.footprint()), files());
+				new StatsReport.Store(this.store.size(), this.store.capacity(), this.store.footprint()), files(),
+				(this.shipping != null) ? this.shipping.reports() : List.of());
 	}
 
 	private Map<String, StatsReport.StreamFiles> files() {

@@ -1,8 +1,10 @@
 package io.github.structuredlogging.management;
 
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.structuredlogging.shipping.ShipperReport;
 
 /**
  * Counts and rates of the events written since start-up.
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param droppedEvents the number of events dropped because the queue was full
  * @param store the fill of the event store
  * @param files the size of each stream's files
+ * @param shipping what each shipper has done, empty when nothing is shipped
  */
 public record StatsReport(@JsonProperty("uptime_seconds") long uptimeSeconds,
 		@JsonProperty("events_total") long eventsTotal, @JsonProperty("by_level") Map<String, Long> byLevel,
@@ -24,7 +27,8 @@ public record StatsReport(@JsonProperty("uptime_seconds") long uptimeSeconds,
 		@JsonProperty("top_loggers") Map<String, Long> topLoggers,
 		@JsonProperty("events_per_second") Map<String, Double> eventsPerSecond,
 		@JsonProperty("errors_per_minute") Map<String, Double> errorsPerMinute,
-		@JsonProperty("dropped_events") long droppedEvents, Store store, Map<String, StreamFiles> files) {
+		@JsonProperty("dropped_events") long droppedEvents, Store store, Map<String, StreamFiles> files,
+		List<ShipperReport> shipping) {
 
 	/**
 	 * The fill of the event store.

@@ -103,11 +103,16 @@ public final class StructuredLogbackPipeline {
 				: null;
 		DroppedEvents droppedEvents = new DroppedEvents();
 		StructuredAsyncAppender writer = null;
+		EncodeOnceEncoder encoder = null;
 		if (jsonConsole || directory != null || store != null) {
-			writer = writer(jsonConsole, consoleThreshold, directory, store, droppedEvents);
+			encoder = new EncodeOnceEncoder(jsonEncoder());
+			encoder.setContext(this.context);
+			encoder.start();
+			writer = writer(encoder, jsonConsole, consoleThreshold, directory, store, droppedEvents);
 			root.addAppender(writer);
 		}
-		return new StructuredLoggingRuntime(this.context, this.settings, store, droppedEvents, writer, problems);
+		return new StructuredLoggingRuntime(this.context, this.settings, store, droppedEvents, writer, encoder,
+				problems);
 	}
 
 	/**
@@ -165,15 +170,13 @@ public final class StructuredLogbackPipeline {
 
 	// The console, the stream files and the store share one writer thread and one
 	// encoding per event.
-	private StructuredAsyncAppender writer(boolean console, @Nullable String consoleThreshold,
-			@Nullable Path directory, @Nullable EventStore store, DroppedEvents droppedEvents) {
+	private StructuredAsyncAppender writer(EncodeOnceEncoder encoder, boolean console,
+			@Nullable String consoleThreshold, @Nullable Path directory, @Nullable EventStore store,
+			DroppedEvents droppedEvents) {
 		StructuredAsyncAppender async = new StructuredAsyncAppender(droppedEvents,
 				this.settings.queueSize(), this.settings.maxFlushTime(), this.settings.maxWait());
 		async.setContext(this.context);
 		async.setName(WRITER_APPENDER);
-		EncodeOnceEncoder encoder = new EncodeOnceEncoder(jsonEncoder());
-		encoder.setContext(this.context);
-		encoder.start();
 		// An asynchronous appender takes a single appender: the fan-out holds the rest.
 		FanOutAppender fanOut = new FanOutAppender(async);
 		fanOut.setContext(this.context);

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.logback.DroppedEvents;
+import io.github.structuredlogging.logback.EncodeOnceEncoder;
+import io.github.structuredlogging.logback.EncodedLinesAppender;
 import io.github.structuredlogging.logback.FanOutAppender;
 import io.github.structuredlogging.logback.StructuredAsyncAppender;
 import io.github.structuredlogging.logback.SyncingFileAppender;
@@ -38,16 +41,20 @@ public final class StructuredLoggingRuntime {
 
 	private final @Nullable StructuredAsyncAppender writer;
 
+	private final @Nullable EncodeOnceEncoder encoder;
+
 	private final List<String> problems;
 
 	StructuredLoggingRuntime(LoggerContext context, PipelineSettings settings, @Nullable EventStore store,
-			DroppedEvents droppedEvents, @Nullable StructuredAsyncAppender writer, List<String> problems) {
+			DroppedEvents droppedEvents, @Nullable StructuredAsyncAppender writer, @Nullable EncodeOnceEncoder encoder,
+			List<String> problems) {
 		this.context = Objects.requireNonNull(context, "'context' must not be null");
 		this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
 		this.masker = settings.masker();
 		this.store = store;
 		this.droppedEvents = Objects.requireNonNull(droppedEvents, "'droppedEvents' must not be null");
 		this.writer = writer;
+		this.encoder = encoder;
 		this.problems = List.copyOf(problems);
 	}
 
@@ -119,6 +126,26 @@ public final class StructuredLoggingRuntime {
 		Path directory = filesDirectory();
 		boolean written = this.settings.streams().stream().anyMatch((file) -> file.stream().equals(stream));
 		return written ? directory : null;
+	}
+
+	/**
+	 * Add an output to the writer thread: from now on, it is given every event as the
+	 * JSON line the files get (encoded and masked once, without its line feed).
+	 * @param name the output's name
+	 * @param lines takes each line on the writer thread: it must return at once
+	 * @return whether the pipeline has a writer to add it to
+	 */
+	public boolean addOutput(String name, Consumer<byte[]> lines) {
+		if (this.encoder == null || this.writer == null || !(this.writer.getAppender(
+				StructuredLogbackPipeline.WRITER_APPENDER + StructuredLogbackPipeline.FAN_OUT_SUFFIX) instanceof FanOutAppender fanOut)) {
+			return false;
+		}
+		EncodedLinesAppender output = new EncodedLinesAppender(this.encoder, lines);
+		output.setContext(this.context);
+		output.setName(name);
+		output.start();
+		fanOut.addAppender(output);
+		return true;
 	}
 
 	/**

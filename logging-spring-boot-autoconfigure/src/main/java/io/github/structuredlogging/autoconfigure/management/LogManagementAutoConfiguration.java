@@ -12,6 +12,7 @@ import io.github.structuredlogging.autoconfigure.http.HttpLoggingProperties;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties;
 import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
+import io.github.structuredlogging.autoconfigure.shipping.ShippingAutoConfiguration;
 import io.github.structuredlogging.http.RequestStatistics;
 import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.management.LogManagement;
@@ -19,6 +20,7 @@ import io.github.structuredlogging.management.LoggingHealth;
 import io.github.structuredlogging.management.LoggingStatistics;
 import io.github.structuredlogging.runtime.PipelineSettings;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
+import io.github.structuredlogging.shipping.Shipping;
 import io.github.structuredlogging.store.EventStore;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +42,7 @@ import org.springframework.util.Assert;
  * store, the request aggregates, health, statistics and the effective configuration.
  */
 @AutoConfiguration(after = { StructuredLoggingAutoConfiguration.class, MaskingAutoConfiguration.class,
-		AuditAutoConfiguration.class, HttpLoggingAutoConfiguration.class })
+		AuditAutoConfiguration.class, HttpLoggingAutoConfiguration.class, ShippingAutoConfiguration.class })
 @ConditionalOnClass(LoggerContext.class)
 @ConditionalOnBean(StructuredLoggingRuntime.class)
 @EnableConfigurationProperties({ LogApiProperties.class, StructuredLoggingProperties.class })
@@ -60,7 +62,7 @@ public final class LogManagementAutoConfiguration {
 	LogManagement structuredLoggingManagement(StructuredLoggingRuntime runtime, LogApiProperties api,
 			DroppedEvents droppedEvents, ObjectProvider<EventStore> store, ObjectProvider<RequestStatistics> requests,
 			ObjectProvider<HttpLoggingProperties> http, ObjectProvider<AuditProperties> audit,
-			ObjectProvider<LoggingSystem> loggingSystem) {
+			ObjectProvider<LoggingSystem> loggingSystem, ObjectProvider<Shipping> shipping) {
 		Clock clock = Clock.systemUTC();
 		PipelineSettings pipeline = runtime.settings();
 		Path directory = runtime.filesDirectory();
@@ -68,9 +70,9 @@ public final class LogManagementAutoConfiguration {
 		LoggingHealth health = new LoggingHealth(directory,
 				new LoggingHealth.DiskThresholds(api.getHealth().getDiskWarnPercent(),
 						api.getHealth().getDiskCriticalPercent()),
-				runtime.context(), droppedEvents, events, clock);
-		LoggingStatistics statistics = (events != null)
-				? new LoggingStatistics(events, droppedEvents, directory, pipeline.streams(), clock) : null;
+				runtime.context(), droppedEvents, events, clock, shipping.getIfAvailable());
+		LoggingStatistics statistics = (events != null) ? new LoggingStatistics(events, droppedEvents, directory,
+				pipeline.streams(), clock, shipping.getIfAvailable()) : null;
 		EffectiveConfiguration configuration = new EffectiveConfiguration(pipeline, http.getIfAvailable(),
 				audit.getIfAvailable(), runtime.masker(), api, loggingSystem.getIfAvailable());
 		return new LogManagement(events, health, statistics, requests.getIfAvailable(), configuration);

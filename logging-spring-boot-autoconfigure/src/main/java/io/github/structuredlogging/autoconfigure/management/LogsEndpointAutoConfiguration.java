@@ -7,10 +7,12 @@ import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.actuate.EventStoreMeterBinder;
 import io.github.structuredlogging.management.actuate.LoggingHealthIndicator;
 import io.github.structuredlogging.management.actuate.LogsEndpoint;
+import io.github.structuredlogging.management.actuate.ShippingMeterBinder;
 import io.github.structuredlogging.management.web.ApiKeyAccess;
 import io.github.structuredlogging.management.web.AuthorityAccess;
 import io.github.structuredlogging.management.web.LogApiAccess;
 import io.github.structuredlogging.management.web.LogsEndpointAccessFilter;
+import io.github.structuredlogging.shipping.Shipping;
 import io.github.structuredlogging.store.EventStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -109,6 +111,19 @@ public final class LogsEndpointAutoConfiguration {
 		@ConditionalOnMissingBean
 		EventStoreMeterBinder structuredLoggingEventStoreMeterBinder(EventStore store) {
 			return new EventStoreMeterBinder(store);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(Shipping.class)
+	static class ShippingMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ShippingMeterBinder structuredLoggingShippingMeterBinder(Shipping shipping) {
+			return new ShippingMeterBinder(shipping);
 		}
 
 	}

@@ -25,7 +25,13 @@ class ConfigurationMetadataTests {
 			"structured-logging.service-version", "structured-logging.environment",
 			"structured-logging.file.directory", "structured-logging.audit.signing-key",
 			"structured-logging.api.enabled", "structured-logging.api.key", "structured-logging.audit.geoip.database",
-			"structured-logging.audit.geoip.asn-database");
+			"structured-logging.audit.geoip.asn-database", "structured-logging.shipping.elasticsearch.url",
+			"structured-logging.shipping.elasticsearch.username", "structured-logging.shipping.elasticsearch.password",
+			"structured-logging.shipping.elasticsearch.api-key", "structured-logging.shipping.loki.url",
+			"structured-logging.shipping.loki.tenant", "structured-logging.shipping.loki.username",
+			"structured-logging.shipping.loki.password", "structured-logging.shipping.loki.bearer-token",
+			"structured-logging.shipping.otlp.endpoint", "structured-logging.shipping.otlp.headers",
+			"structured-logging.shipping.tcp.destinations");
 
 	@Test
 	void everyPropertyHasADescriptionAndADefault() throws IOException {
@@ -35,7 +41,8 @@ class ConfigurationMetadataTests {
 			String name = property.path("name").asString();
 			assertThat(property.path("description").asString("")).as(name).isNotBlank();
 			if (DERIVED.contains(name)) {
-				assertThat(property.path("description").asString()).as(name).containsAnyOf("Defaults to", "When neither", "Without it");
+				assertThat(property.path("description").asString()).as(name).containsAnyOf("Defaults to", "When neither", "Without it",
+						"Without them");
 			}
 			else {
 				assertThat(property.has("defaultValue")).as("default of %s", name).isTrue();

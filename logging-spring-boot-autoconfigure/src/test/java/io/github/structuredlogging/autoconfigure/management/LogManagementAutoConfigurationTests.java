@@ -6,12 +6,12 @@ import java.util.Map;
 
 import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
+import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
+import io.github.structuredlogging.http.RequestStatistics;
 import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.LoggingHealth;
 import io.github.structuredlogging.store.EventStore;
-import io.github.structuredlogging.http.RequestStatistics;
-import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -101,7 +101,7 @@ class LogManagementAutoConfigurationTests {
 		static final LogManagement MANAGEMENT = new LogManagement(STORE,
 				new LoggingHealth(null, new LoggingHealth.DiskThresholds(75, 85),
 						new LoggerContext(), new DroppedEvents(),
-						STORE, Clock.systemUTC()),
+						STORE, Clock.systemUTC(), null),
 				null, null, Map::of);
 
 		@Bean

@@ -1,0 +1,102 @@
+package io.github.structuredlogging.autoconfigure.shipping;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.github.structuredlogging.shipping.loki.LokiLabels;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Rejects shipping property values that cannot work, naming the property in its dashed
+ * form.
+ */
+final class ShippingPropertiesValidator implements Validator {
+
+	/** The longest an event may wait for its batch: events reach the backend within seconds. */
+	static final Duration MAX_BATCH_TIMEOUT = Duration.ofSeconds(60);
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return ShippingProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		ShippingProperties properties = (ShippingProperties) target;
+		positive(properties.getDrainTimeout(), "drain-timeout", errors);
+		positive(properties.getMaxLag(), "max-lag", errors);
+		if (properties.getQueueSize() < 1) {
+			errors.rejectValue("queue-size", "notPositive", "must be at least 1");
+		}
+		ShippingProperties.Elasticsearch elasticsearch = properties.getElasticsearch();
+		backend(elasticsearch, "elasticsearch", errors);
+		url(elasticsearch.getUrl(), "elasticsearch.url", errors);
+		if (elasticsearch.getPassword() != null && elasticsearch.getUsername() == null) {
+			errors.rejectValue("elasticsearch.username", "missing", "must be set when elasticsearch.password is");
+		}
+		ShippingProperties.Loki loki = properties.getLoki();
+		backend(loki, "loki", errors);
+		url(loki.getUrl(), "loki.url", errors);
+		if (loki.getPassword() != null && loki.getUsername() == null) {
+			errors.rejectValue("loki.username", "missing", "must be set when loki.password is");
+		}
+		for (String label : loki.getLabels()) {
+			String refusal = LokiLabels.refusal(label);
+			if (refusal != null) {
+				errors.rejectValue("loki.labels", "highCardinality", refusal);
+			}
+		}
+		backend(properties.getOtlp(), "otlp", errors);
+		url(properties.getOtlp().getEndpoint(), "otlp.endpoint", errors);
+		ShippingProperties.Tcp tcp = properties.getTcp();
+		backend(tcp, "tcp", errors);
+		for (String destination : tcp.getDestinations()) {
+			try {
+				ShippingProperties.Tcp.address(destination);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.rejectValue("tcp.destinations", "notHostAndPort", ex.getMessage() + ": use host:port");
+			}
+		}
+		if (loki.getMaxLineSize().toBytes() < 1024 || loki.getMaxLineSize().toBytes() > Integer.MAX_VALUE) {
+			errors.rejectValue("loki.max-line-size", "outOfRange", "must be between 1KB and 2GB");
+		}
+	}
+
+	private static void backend(ShippingProperties.Backend backend, String prefix, Errors errors) {
+		if (backend.getBatchSize() < 1 || backend.getBatchSize() > 100_000) {
+			errors.rejectValue(prefix + ".batch-size", "outOfRange", "must be between 1 and 100000");
+		}
+		positive(backend.getBatchTimeout(), prefix + ".batch-timeout", errors);
+		if (backend.getBatchTimeout().compareTo(MAX_BATCH_TIMEOUT) > 0) {
+			errors.rejectValue(prefix + ".batch-timeout", "tooLong", "must be at most " + MAX_BATCH_TIMEOUT.toSeconds()
+					+ "s");
+		}
+		positive(backend.getTimeout(), prefix + ".timeout", errors);
+		positive(backend.getFirstBackoff(), prefix + ".first-backoff", errors);
+		if (backend.getMaxBackoff().compareTo(backend.getFirstBackoff()) < 0) {
+			errors.rejectValue(prefix + ".max-backoff", "tooShort", "must not be shorter than " + prefix
+					+ ".first-backoff");
+		}
+	}
+
+	private static void url(@Nullable URI url, String property, Errors errors) {
+		if (url == null) {
+			return;
+		}
+		String scheme = url.getScheme();
+		if (!("http".equals(scheme) || "https".equals(scheme)) || url.getHost() == null) {
+			errors.rejectValue(property, "notHttp", "must be an http:// or https:// URL with a host");
+		}
+	}
+
+	private static void positive(Duration duration, String property, Errors errors) {
+		if (duration.isNegative() || duration.isZero()) {
+			errors.rejectValue(property, "notPositive", "must be greater than 0");
+		}
+	}
+
+}

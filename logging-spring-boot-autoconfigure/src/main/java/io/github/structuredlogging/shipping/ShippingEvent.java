@@ -1,0 +1,209 @@
+package io.github.structuredlogging.shipping;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import io.github.structuredlogging.json.JsonLayout;
+import io.github.structuredlogging.json.LogField;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One event to ship: the JSON line exactly as the pipeline wrote it (encoded and masked
+ * once, the same bytes as the files), and where reading it left the source.
+ */
+public final class ShippingEvent {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	// Finds the longest string value in a tree of objects.
+	private static final class Longest {
+
+		private @Nullable ObjectNode parent;
+
+		private @Nullable String name;
+
+		private int length;
+
+		void find(JsonNode node) {
+			if (node instanceof ObjectNode object) {
+				for (Map.Entry<String, JsonNode> property : object.properties()) {
+					JsonNode value = property.getValue();
+					if (value.isString() && value.asString().length() > this.length) {
+						this.parent = object;
+						this.name = property.getKey();
+						this.length = value.asString().length();
+					}
+					else if (value.isContainer()) {
+						find(value);
+					}
+				}
+			}
+			else if (node.isArray()) {
+				node.forEach(this::find);
+			}
+		}
+
+	}
+
+	private final byte[] line;
+
+	private final @Nullable ReadPosition end;
+
+	private @Nullable JsonNode json;
+
+	/**
+	 * Create an event.
+	 * @param line the JSON line, without its line feed
+	 * @param end the source's position after this line, {@code null} when the source keeps none
+	 */
+	public ShippingEvent(byte[] line, @Nullable ReadPosition end) {
+		this.line = line;
+		this.end = end;
+	}
+
+	/**
+	 * Return the JSON line as written.
+	 * @return the bytes, without a line feed
+	 */
+	public byte[] line() {
+		return this.line;
+	}
+
+	/**
+	 * Return the JSON line as text.
+	 * @return the line
+	 */
+	public String text() {
+		return new String(this.line, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Return the source's position after this event.
+	 * @return the position, {@code null} for a source that keeps none
+	 */
+	public @Nullable ReadPosition end() {
+		return this.end;
+	}
+
+	/**
+	 * Return the parsed line, parsed once.
+	 * @return the JSON object, a missing node when the line is not JSON (a line cut by a
+	 * crash)
+	 */
+	public JsonNode json() {
+		JsonNode json = this.json;
+		if (json == null) {
+			try {
+				json = MAPPER.readTree(this.line);
+				if (json == null || !json.isObject()) {
+					json = MissingNode.getInstance();
+				}
+			}
+			catch (JacksonException ex) {
+				json = MissingNode.getInstance();
+			}
+			this.json = json;
+		}
+		return json;
+	}
+
+	/**
+	 * Return whether the line is a JSON object.
+	 * @return whether it can be shipped
+	 */
+	public boolean readable() {
+		return json().isObject();
+	}
+
+	/**
+	 * Return a field's text, whichever layout wrote the line.
+	 * @param field the field
+	 * @return the text, {@code null} when the line has none
+	 */
+	public @Nullable String text(LogField field) {
+		JsonNode node = field.in(json());
+		return (node.isMissingNode() || node.isNull()) ? null : node.asString();
+	}
+
+	/**
+	 * Return the stream the event belongs to.
+	 * @return the stream, {@code application} when the line names none
+	 */
+	public String stream() {
+		String stream = text(LogField.LOG_STREAM);
+		return (stream != null) ? stream : "application";
+	}
+
+	/**
+	 * Return this event cut to a size: its longest string values are halved, one at a
+	 * time, until the line fits, and {@code event_truncated} is set; what no cutting of
+	 * values can shrink keeps only the time, level, logger, service and the start of the
+	 * message.
+	 * @param maxBytes the largest line the backend takes
+	 * @return this event when it fits, else the cut one
+	 */
+	public ShippingEvent truncatedTo(int maxBytes) {
+		if (this.line.length <= maxBytes || !readable()) {
+			return this;
+		}
+		ObjectNode cut = (ObjectNode) json().deepCopy();
+		cut.put(LogField.EVENT_TRUNCATED.nameIn(JsonLayout.DEFAULT), true);
+		byte[] written = MAPPER.writeValueAsBytes(cut);
+		for (int i = 0; i < 256 && written.length > maxBytes; i++) {
+			if (!halveLongestString(cut)) {
+				break;
+			}
+			written = MAPPER.writeValueAsBytes(cut);
+		}
+		if (written.length > maxBytes) {
+			ObjectNode kept = MAPPER.createObjectNode();
+			for (LogField field : List.of(LogField.TIMESTAMP, LogField.LEVEL, LogField.LOGGER, LogField.SERVICE_NAME,
+					LogField.LOG_STREAM, LogField.CORRELATION_ID, LogField.TRACE_ID)) {
+				JsonNode value = field.in(cut);
+				if (value.isValueNode()) {
+					kept.set((json().has(field.ecsName()) ? field.ecsName() : field.key()), value);
+				}
+			}
+			String message = String.valueOf(text(LogField.MESSAGE));
+			kept.put(LogField.MESSAGE.key(), message.substring(0, Math.min(message.length(), Math.max(0, maxBytes / 4))));
+			kept.put(LogField.EVENT_TRUNCATED.key(), true);
+			written = MAPPER.writeValueAsBytes(kept);
+		}
+		return new ShippingEvent(written, this.end);
+	}
+
+	private static boolean halveLongestString(JsonNode node) {
+		Longest longest = new Longest();
+		longest.find(node);
+		if (longest.parent == null || longest.length < 64) {
+			return false;
+		}
+		String value = longest.parent.get(longest.name).asString();
+		longest.parent.put(longest.name, value.substring(0, value.length() / 2) + "...[truncated]");
+		return true;
+	}
+
+	/**
+	 * Return an ID that is the same each time this line is shipped, so that a backend
+	 * that keys documents by it stores a retried event once.
+	 * @return 32 hexadecimal digits of the SHA-256 of the line
+	 */
+	public String id() {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(this.line), 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+}
