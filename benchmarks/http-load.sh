@@ -9,6 +9,8 @@
 #   ROUNDS=3 WARMUP=60s DURATION=30s bash benchmarks/http-load.sh
 #   VARIANTS="starter-off starter-correlation starter-perfline starter-store starter starter-body" \
 #     bash benchmarks/http-load.sh     # what each feature adds
+#   VARIANTS="starter-files starter-shipped" bash benchmarks/http-load.sh
+#     # stream files on, without and with shipping (JSON lines over TCP to a sink on core 1)
 #
 # WARMUP=until-flat (the default) loads each server in steps of WARMUP_STEP (15s) until
 # two steps in a row no longer beat the best step by more than FLAT_PERCENT (3), for at
@@ -68,9 +70,32 @@ switches_of() {
 		# The defaults without Spring Boot's tracing, or without its HTTP server observation.
 		starter-untraced) echo "-jar $(jar_of "$1") --management.tracing.enabled=false" ;;
 		starter-unobserved) echo "-jar $(jar_of "$1") --management.observations.enable.http.server.requests=false" ;;
+		# The defaults + the stream files; + shipping them over TCP.
+		starter-files) echo "-jar $(jar_of "$1") --structured-logging.file.directory=$files" ;;
+		starter-shipped) echo "-jar $(jar_of "$1") --structured-logging.file.directory=$files --structured-logging.shipping.tcp.destinations=127.0.0.1:$SINK_PORT" ;;
 		*) echo "-jar $(jar_of "$1")" ;;
 	esac
 }
+
+# Stream files of the variants that write them, emptied before each server starts; the
+# shipping variant ships to a sink that reads and discards, beside wrk on core 1.
+files=$(mktemp -d)
+SINK_PORT=${SINK_PORT:-18090}
+sink=""
+if echo "$VARIANTS" | grep -q shipped; then
+	taskset -c 1 python3 -c '
+import socket, sys, threading
+server = socket.create_server(("127.0.0.1", int(sys.argv[1])))
+def drain(connection):
+    while connection.recv(1 << 16):
+        pass
+while True:
+    connection, _ = server.accept()
+    threading.Thread(target=drain, args=(connection,), daemon=True).start()
+' "$SINK_PORT" &
+	sink=$!
+fi
+trap '[ -n "$sink" ] && kill "$sink" 2>/dev/null; rm -rf "$files"' EXIT
 
 out=benchmarks/results
 mkdir -p "$out"
@@ -109,6 +134,7 @@ for round in $(seq 1 "$ROUNDS"); do
 	order=$(echo $VARIANTS | tr ' ' '\n' | awk -v r="$round" '{a[NR]=$0} END {for (i = 0; i < NR; i++) print a[(i + r - 1) % NR + 1]}')
 	for variant in $order; do
 		log="$out/app-$variant.log"
+		rm -rf "${files:?}"/* "$files"/.shipping
 		# shellcheck disable=SC2046
 		taskset -c 0 java -Xms512m -Xmx512m $(switches_of "$variant") --server.port="$PORT" > "$log" 2>&1 &
 		pid=$!

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -103,10 +104,7 @@ class StreamFileTailTests {
 	@Test
 	void readsEveryLineInOrderWhileLogbackRollsAndGzipsTheFile() throws Exception {
 		LoggerContext context = new LoggerContext();
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		RollingFileAppender<ILoggingEvent> appender = rollingAppender(context);
-		ch.qos.logback.classic.Logger logger = context.getLogger("rolling");
-		logger.addAppender(appender);
+		Logger logger = rollingLogger(context);
 		List<Integer> read = new ArrayList<>();
 		try (StreamFileTail tail = open(ReadPosition.START)) {
 			for (int i = 0; i < 20_000; i++) {
@@ -135,10 +133,7 @@ class StreamFileTailTests {
 	@Test
 	void restartsFromASavedPositionInAFileThatWasRolledAndGzippedMeanwhile() throws Exception {
 		LoggerContext context = new LoggerContext();
-		context.setMDCAdapter(new LogbackMDCAdapter());
-		RollingFileAppender<ILoggingEvent> appender = rollingAppender(context);
-		ch.qos.logback.classic.Logger logger = context.getLogger("rolling");
-		logger.addAppender(appender);
+		Logger logger = rollingLogger(context);
 		List<Integer> read = new ArrayList<>();
 		ReadPosition saved;
 		try {
@@ -159,9 +154,7 @@ class StreamFileTailTests {
 		}
 		// Reopened while a second context writes on, rolling files the tail has not reached.
 		LoggerContext second = new LoggerContext();
-		second.setMDCAdapter(new LogbackMDCAdapter());
-		ch.qos.logback.classic.Logger more = second.getLogger("rolling");
-		more.addAppender(rollingAppender(second));
+		Logger more = rollingLogger(second);
 		try (StreamFileTail tail = open(saved)) {
 			tail.read(100).forEach((event) -> read.add(event.json().path("n").asInt()));
 			for (int i = 10_000; i < 20_000; i++) {
@@ -174,6 +167,14 @@ class StreamFileTailTests {
 			}
 		}
 		assertThat(read).hasSize(20_000).isSorted();
+	}
+
+	// A logger writing each message as a line to application.json, rolled at 200 KB and gzipped.
+	private Logger rollingLogger(LoggerContext context) {
+		context.setMDCAdapter(new LogbackMDCAdapter());
+		Logger logger = context.getLogger("rolling");
+		logger.addAppender(rollingAppender(context));
+		return logger;
 	}
 
 	private RollingFileAppender<ILoggingEvent> rollingAppender(LoggerContext context) {

@@ -1,5 +1,6 @@
 package io.github.structuredlogging.autoconfigure.shipping;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
 import io.opentelemetry.sdk.resources.Resource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -69,6 +71,15 @@ public final class ShippingAutoConfiguration {
 		return shipping;
 	}
 
+	// Only called once the backend's URL condition matched.
+	private static HttpBackend httpBackend(ShippingProperties.HttpApi api, @Nullable String bearerToken,
+			@Nullable String apiKey, Map<String, String> headers) {
+		URI url = api.getUrl();
+		Assert.state(url != null, "The backend's url is set");
+		return new HttpBackend(url, new HttpBackend.Credentials(api.getUsername(), api.getPassword(), bearerToken, apiKey),
+				headers, api.getTimeout());
+	}
+
 	private static DeliverySettings settings(ShippingProperties.Backend backend) {
 		return new DeliverySettings(backend.getBatchSize(), backend.getBatchTimeout(), backend.getFirstBackoff(),
 				backend.getMaxBackoff());
@@ -83,11 +94,7 @@ public final class ShippingAutoConfiguration {
 		@ConditionalOnMissingBean
 		ElasticsearchShipper elasticsearchShipper(ShippingProperties properties, StructuredLoggingRuntime runtime) {
 			ShippingProperties.Elasticsearch elasticsearch = properties.getElasticsearch();
-			Assert.state(elasticsearch.getUrl() != null, "structured-logging.shipping.elasticsearch.url is set");
-			HttpBackend backend = new HttpBackend(elasticsearch.getUrl(),
-					new HttpBackend.Credentials(elasticsearch.getUsername(), elasticsearch.getPassword(), null,
-							elasticsearch.getApiKey()),
-					Map.of(), elasticsearch.getTimeout());
+			HttpBackend backend = httpBackend(elasticsearch, null, elasticsearch.getApiKey(), Map.of());
 			ServiceIdentity service = runtime.settings().service();
 			return new ElasticsearchShipper(backend,
 					IndexNaming.of(service.name(), service.environment(), elasticsearch.isDataStreams()),
@@ -105,12 +112,9 @@ public final class ShippingAutoConfiguration {
 		@ConditionalOnMissingBean
 		LokiShipper lokiShipper(ShippingProperties properties) {
 			ShippingProperties.Loki loki = properties.getLoki();
-			Assert.state(loki.getUrl() != null, "structured-logging.shipping.loki.url is set");
 			Map<String, String> headers = (loki.getTenant() != null) ? Map.of("X-Scope-OrgID", loki.getTenant())
 					: Map.of();
-			HttpBackend backend = new HttpBackend(loki.getUrl(),
-					new HttpBackend.Credentials(loki.getUsername(), loki.getPassword(), loki.getBearerToken(), null),
-					headers, loki.getTimeout());
+			HttpBackend backend = httpBackend(loki, loki.getBearerToken(), null, headers);
 			return new LokiShipper(backend, LokiLabels.of(loki.getLabels()), (int) loki.getMaxLineSize().toBytes());
 		}
 

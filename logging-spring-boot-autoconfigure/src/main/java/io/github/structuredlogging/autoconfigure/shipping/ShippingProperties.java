@@ -188,16 +188,19 @@ public class ShippingProperties implements Validator {
 	/**
 	 * Shipping to Elasticsearch or OpenSearch.
 	 */
-	public static class Elasticsearch extends Backend {
+	/**
+	 * A backend reached over HTTP: its base URL and a user and password.
+	 */
+	public static class HttpApi extends Backend {
 
 		/**
-		 * Base URL of the cluster, such as 'https://logs.example.com:9200'. Without it,
-		 * nothing is shipped to Elasticsearch or OpenSearch.
+		 * Base URL of the backend, such as 'https://logs.example.com:9200'. Without it,
+		 * nothing is shipped to this backend.
 		 */
 		private @Nullable URI url;
 
 		/**
-		 * User for HTTP basic authentication. Without it (and without an API key or
+		 * User for HTTP basic authentication. Without it (and without a token or
 		 * credentials in the URL), requests carry no credentials.
 		 */
 		private @Nullable String username;
@@ -207,24 +210,6 @@ public class ShippingProperties implements Validator {
 		 * empty password.
 		 */
 		private @Nullable String password;
-
-		/**
-		 * Elasticsearch API key (the encoded form the cluster issues), sent as
-		 * 'Authorization: ApiKey ...'; it wins over a user and password. Without it, basic
-		 * authentication is used when a user is set.
-		 */
-		private @Nullable String apiKey;
-
-		/**
-		 * Whether to write to data streams, 'logs-<service>.<stream>-<environment>',
-		 * instead of one index per stream and day, '<service>-<stream>-YYYY.MM.DD'.
-		 */
-		private boolean dataStreams;
-
-		/**
-		 * Whether to install the starter's index template before the first batch.
-		 */
-		private boolean applyTemplate = true;
 
 		public @Nullable URI getUrl() {
 			return this.url;
@@ -249,6 +234,28 @@ public class ShippingProperties implements Validator {
 		public void setPassword(@Nullable String password) {
 			this.password = password;
 		}
+
+	}
+
+	public static class Elasticsearch extends HttpApi {
+
+		/**
+		 * Elasticsearch API key (the encoded form the cluster issues), sent as
+		 * 'Authorization: ApiKey ...'; it wins over a user and password. Without it, basic
+		 * authentication is used when a user is set.
+		 */
+		private @Nullable String apiKey;
+
+		/**
+		 * Whether to write to data streams, 'logs-<service>.<stream>-<environment>',
+		 * instead of one index per stream and day, '<service>-<stream>-YYYY.MM.DD'.
+		 */
+		private boolean dataStreams;
+
+		/**
+		 * Whether to install the starter's index template before the first batch.
+		 */
+		private boolean applyTemplate = true;
 
 		public @Nullable String getApiKey() {
 			return this.apiKey;
@@ -276,33 +283,12 @@ public class ShippingProperties implements Validator {
 
 	}
 
-	/**
-	 * Shipping to Grafana Loki.
-	 */
-	public static class Loki extends Backend {
-
-		/**
-		 * Base URL of Loki, such as 'https://loki.example.com:3100'; events are pushed to
-		 * '/loki/api/v1/push' under it. Without it, nothing is shipped to Loki.
-		 */
-		private @Nullable URI url;
+	public static class Loki extends HttpApi {
 
 		/**
 		 * Tenant, sent as 'X-Scope-OrgID'. Without it, no tenant header is sent.
 		 */
 		private @Nullable String tenant;
-
-		/**
-		 * User for HTTP basic authentication. Without it (and without a bearer token or
-		 * credentials in the URL), requests carry no credentials.
-		 */
-		private @Nullable String username;
-
-		/**
-		 * Password for HTTP basic authentication. Without it, the user is sent with an
-		 * empty password.
-		 */
-		private @Nullable String password;
 
 		/**
 		 * Bearer token; it wins over a user and password. Without it, basic
@@ -323,36 +309,12 @@ public class ShippingProperties implements Validator {
 		 */
 		private DataSize maxLineSize = DataSize.ofKilobytes(256);
 
-		public @Nullable URI getUrl() {
-			return this.url;
-		}
-
-		public void setUrl(@Nullable URI url) {
-			this.url = url;
-		}
-
 		public @Nullable String getTenant() {
 			return this.tenant;
 		}
 
 		public void setTenant(@Nullable String tenant) {
 			this.tenant = tenant;
-		}
-
-		public @Nullable String getUsername() {
-			return this.username;
-		}
-
-		public void setUsername(@Nullable String username) {
-			this.username = username;
-		}
-
-		public @Nullable String getPassword() {
-			return this.password;
-		}
-
-		public void setPassword(@Nullable String password) {
-			this.password = password;
 		}
 
 		public @Nullable String getBearerToken() {

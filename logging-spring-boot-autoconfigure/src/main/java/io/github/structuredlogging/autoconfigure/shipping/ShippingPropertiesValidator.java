@@ -31,18 +31,9 @@ final class ShippingPropertiesValidator implements Validator {
 		if (properties.getQueueSize() < 1) {
 			errors.rejectValue("queue-size", "notPositive", "must be at least 1");
 		}
-		ShippingProperties.Elasticsearch elasticsearch = properties.getElasticsearch();
-		backend(elasticsearch, "elasticsearch", errors);
-		url(elasticsearch.getUrl(), "elasticsearch.url", errors);
-		if (elasticsearch.getPassword() != null && elasticsearch.getUsername() == null) {
-			errors.rejectValue("elasticsearch.username", "missing", "must be set when elasticsearch.password is");
-		}
+		httpApi(properties.getElasticsearch(), "elasticsearch", errors);
 		ShippingProperties.Loki loki = properties.getLoki();
-		backend(loki, "loki", errors);
-		url(loki.getUrl(), "loki.url", errors);
-		if (loki.getPassword() != null && loki.getUsername() == null) {
-			errors.rejectValue("loki.username", "missing", "must be set when loki.password is");
-		}
+		httpApi(loki, "loki", errors);
 		for (String label : loki.getLabels()) {
 			String refusal = LokiLabels.refusal(label);
 			if (refusal != null) {
@@ -63,6 +54,14 @@ final class ShippingPropertiesValidator implements Validator {
 		}
 		if (loki.getMaxLineSize().toBytes() < 1024 || loki.getMaxLineSize().toBytes() > Integer.MAX_VALUE) {
 			errors.rejectValue("loki.max-line-size", "outOfRange", "must be between 1KB and 2GB");
+		}
+	}
+
+	private static void httpApi(ShippingProperties.HttpApi api, String prefix, Errors errors) {
+		backend(api, prefix, errors);
+		url(api.getUrl(), prefix + ".url", errors);
+		if (api.getPassword() != null && api.getUsername() == null) {
+			errors.rejectValue(prefix + ".username", "missing", "must be set when " + prefix + ".password is");
 		}
 	}
 
