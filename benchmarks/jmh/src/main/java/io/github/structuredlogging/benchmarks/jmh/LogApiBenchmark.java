@@ -94,7 +94,7 @@ public class LogApiBenchmark {
 			}
 		}
 		this.management = new LogManagement(store, new LoggingHealth(null, new LoggingHealth.DiskThresholds(75, 85),
-				context, new DroppedEvents(), store, this.clock), null, requests, Map::of);
+				context, new DroppedEvents(), store, this.clock, null), null, requests, Map::of);
 	}
 
 	/** The default page: the newest 100 events. */
