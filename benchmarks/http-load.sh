@@ -9,8 +9,9 @@
 #   ROUNDS=3 WARMUP=60s DURATION=30s bash benchmarks/http-load.sh
 #   VARIANTS="starter-off starter-correlation starter-perfline starter-store starter starter-body" \
 #     bash benchmarks/http-load.sh     # what each feature adds
-#   VARIANTS="starter-files starter-shipped" bash benchmarks/http-load.sh
-#     # stream files on, without and with shipping (JSON lines over TCP to a sink on core 1)
+#   VARIANTS="starter-files starter-shipped starter-outage" bash benchmarks/http-load.sh
+#     # stream files on, without and with shipping (JSON lines over TCP to a sink on core 1),
+#     # and shipping to a backend that is down
 #
 # WARMUP=until-flat (the default) loads each server in steps of WARMUP_STEP (15s) until
 # two steps in a row no longer beat the best step by more than FLAT_PERCENT (3), for at
@@ -73,6 +74,8 @@ switches_of() {
 		# The defaults + the stream files; + shipping them over TCP.
 		starter-files) echo "-jar $(jar_of "$1") --structured-logging.file.directory=$files" ;;
 		starter-shipped) echo "-jar $(jar_of "$1") --structured-logging.file.directory=$files --structured-logging.shipping.tcp.destinations=127.0.0.1:$SINK_PORT" ;;
+		# Shipping to a backend that is down the whole time (nothing listens on the port).
+		starter-outage) echo "-jar $(jar_of "$1") --structured-logging.file.directory=$files --structured-logging.shipping.tcp.destinations=127.0.0.1:$((SINK_PORT + 1))" ;;
 		*) echo "-jar $(jar_of "$1")" ;;
 	esac
 }

@@ -1,6 +1,8 @@
 package io.github.structuredlogging.json;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.github.structuredlogging.api.CorrelationId;
@@ -257,6 +259,15 @@ public enum LogField {
 	}
 
 	/**
+	 * Return the field a line's key names, in either layout.
+	 * @param name the key, such as {@code duration_ms} or {@code event.duration}
+	 * @return the field, {@code null} for a key of the application's own
+	 */
+	public static @Nullable LogField named(String name) {
+		return Names.BY_NAME.get(name);
+	}
+
+	/**
 	 * Return the MDC keys the field is read from, in order of preference.
 	 * @return the keys, empty for a field that does not come from the MDC
 	 */
@@ -277,6 +288,24 @@ public enum LogField {
 			}
 		}
 		return null;
+	}
+
+	// Built once the constants exist.
+	private static final class Names {
+
+		private static final Map<String, LogField> BY_NAME = byName();
+
+		private static Map<String, LogField> byName() {
+			Map<String, LogField> byName = new HashMap<>();
+			for (LogField field : values()) {
+				byName.putIfAbsent(field.ecsName, field);
+				if (field.defaultName != null) {
+					byName.put(field.defaultName, field);
+				}
+			}
+			return Map.copyOf(byName);
+		}
+
 	}
 
 }

@@ -54,7 +54,7 @@ public final class LokiLabels {
 			if (refusal != null) {
 				throw new IllegalArgumentException(refusal);
 			}
-			labels.add(new Label(name.replaceAll("[^A-Za-z0-9_]", "_"), field(name), name));
+			labels.add(new Label(name.replaceAll("[^A-Za-z0-9_]", "_"), LogField.named(name), name));
 		}
 		return new LokiLabels(List.copyOf(labels));
 	}
@@ -65,7 +65,7 @@ public final class LokiLabels {
 	 * @return the reason, {@code null} when it can be one
 	 */
 	public static @Nullable String refusal(String name) {
-		LogField field = field(name);
+		LogField field = LogField.named(name);
 		if (field != null && HIGH_CARDINALITY.contains(field)) {
 			return "'" + name + "' has too many distinct values to be a Loki label (each value makes a stream)"
 					+ (METADATA.contains(field) ? "; it is sent as structured metadata" : "");
@@ -91,16 +91,6 @@ public final class LokiLabels {
 			}
 		}
 		return values;
-	}
-
-	private static @Nullable LogField field(String name) {
-		for (LogField field : LogField.values()) {
-			if (name.equals(field.nameIn(io.github.structuredlogging.json.JsonLayout.DEFAULT))
-					|| name.equals(field.ecsName())) {
-				return field;
-			}
-		}
-		return null;
 	}
 
 	private record Label(String name, @Nullable LogField field, String key) {

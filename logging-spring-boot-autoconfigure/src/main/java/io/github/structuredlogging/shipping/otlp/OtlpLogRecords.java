@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.json.LogField;
 import io.github.structuredlogging.shipping.ShippingEvent;
 import io.opentelemetry.api.common.AttributeKey;
@@ -58,7 +57,7 @@ final class OtlpLogRecords {
 	private static Attributes attributes(JsonNode json) {
 		AttributesBuilder attributes = Attributes.builder();
 		for (Map.Entry<String, JsonNode> property : json.properties()) {
-			LogField field = field(property.getKey());
+			LogField field = LogField.named(property.getKey());
 			if (field != null && NOT_ATTRIBUTES.contains(field)) {
 				continue;
 			}
@@ -81,15 +80,6 @@ final class OtlpLogRecords {
 			}
 		}
 		return attributes.build();
-	}
-
-	private static @Nullable LogField field(String name) {
-		for (LogField field : LogField.values()) {
-			if (name.equals(field.nameIn(JsonLayout.DEFAULT)) || name.equals(field.ecsName())) {
-				return field;
-			}
-		}
-		return null;
 	}
 
 	private static SpanContext spanContext(@Nullable String traceId, @Nullable String spanId) {
