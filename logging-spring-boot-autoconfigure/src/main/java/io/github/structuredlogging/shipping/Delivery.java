@@ -3,14 +3,10 @@ package io.github.structuredlogging.shipping;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import io.github.structuredlogging.json.LogField;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +145,7 @@ final class Delivery {
 					this.batchStartedAt = this.clock.millis();
 				}
 				this.batch.addAll(polled);
-				this.stats.pending(this.batch.size(), timestampOf(this.batch.get(0)));
+				this.stats.pending(this.batch.size(), this.batch.get(0).timestamp());
 			}
 		}
 	}
@@ -232,16 +228,6 @@ final class Delivery {
 	private void wake() {
 		synchronized (this.wakeUp) {
 			this.wakeUp.notifyAll();
-		}
-	}
-
-	private static @Nullable Instant timestampOf(ShippingEvent event) {
-		String timestamp = event.text(LogField.TIMESTAMP);
-		try {
-			return (timestamp != null) ? Instant.parse(timestamp) : null;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
 		}
 	}
 

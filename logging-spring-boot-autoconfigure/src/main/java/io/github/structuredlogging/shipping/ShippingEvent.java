@@ -3,6 +3,9 @@ package io.github.structuredlogging.shipping;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ShippingEvent {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final byte[] TIMESTAMP_PREFIX = "{\"@timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
 
 	// Finds the longest string value in a tree of objects.
 	private static final class Longest {
@@ -117,11 +122,40 @@ public final class ShippingEvent {
 	}
 
 	/**
-	 * Return whether the line is a JSON object.
+	 * Return whether the line is a whole JSON object, as far as its ends tell: a line cut
+	 * short by a crash does not end with a brace. Shippers that need the fields parse the
+	 * line anyway; one that sends it as it is needs no more than this.
 	 * @return whether it can be shipped
 	 */
 	public boolean readable() {
-		return json().isObject();
+		int last = this.line.length - 1;
+		while (last > 0 && (this.line[last] == ' ' || this.line[last] == '\r')) {
+			last--;
+		}
+		return last > 0 && this.line[0] == '{' && this.line[last] == '}';
+	}
+
+	/**
+	 * Return when the event happened, read from the start of the line where the encoder
+	 * writes it, without parsing the line.
+	 * @return the timestamp, {@code null} when the line has none there
+	 */
+	public @Nullable Instant timestamp() {
+		int start = TIMESTAMP_PREFIX.length;
+		if (this.line.length <= start || !Arrays.equals(this.line, 0, start, TIMESTAMP_PREFIX, 0, start)) {
+			return null;
+		}
+		for (int end = start; end < this.line.length && end < start + 40; end++) {
+			if (this.line[end] == '"') {
+				try {
+					return Instant.parse(new String(this.line, start, end - start, StandardCharsets.US_ASCII));
+				}
+				catch (DateTimeParseException ex) {
+					return null;
+				}
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -152,7 +186,7 @@ public final class ShippingEvent {
 	 * @return this event when it fits, else the cut one
 	 */
 	public ShippingEvent truncatedTo(int maxBytes) {
-		if (this.line.length <= maxBytes || !readable()) {
+		if (this.line.length <= maxBytes || !json().isObject()) {
 			return this;
 		}
 		ObjectNode cut = (ObjectNode) json().deepCopy();
