@@ -2,6 +2,7 @@ package io.github.structuredlogging.shipping;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +45,25 @@ class LokiShippingTests {
 			assertThat(entries).extracting((entry) -> entry.labels().path("log_stream").asString())
 				.containsExactlyInAnyOrder("application", "performance");
 			assertThat(loki.pushes()).allSatisfy((push) -> assertThat(push.tenant()).isEqualTo("team-a"));
+		}
+	}
+
+	@Test
+	void theProtobufPushCarriesTheSameLabelsMetadataAndLines() {
+		try (LokiReceiver loki = LokiReceiver.start();
+				WebTestApplication application = start(loki, "structured-logging.shipping.loki.format=protobuf")) {
+			HttpCalls http = new HttpCalls(application.port());
+			assertThat(http.get("/orders/4", "X-Correlation-ID", "loki-protobuf").statusCode()).isEqualTo(200);
+			await().atMost(20, TimeUnit.SECONDS).until(() -> entriesOf(loki, "loki-protobuf").size() == 2);
+			assertThat(loki.pushes()).allSatisfy(
+					(push) -> assertThat(push.contentType()).isEqualTo("application/x-protobuf"));
+			assertThat(entriesOf(loki, "loki-protobuf")).allSatisfy((entry) -> {
+				assertThat(entry.labels().propertyNames()).containsExactlyInAnyOrder("service_name", "environment",
+						"host_name", "log_stream", "level");
+				assertThat(entry.labels().path("service_name").asString()).isEqualTo("inventory-service");
+				assertThat(entry.metadata().path("correlation_id").asString()).isEqualTo("loki-protobuf");
+				assertThat(entry.timestamp()).isEqualTo(nanos(entry.line().path("@timestamp").asString()));
+			});
 		}
 	}
 
@@ -101,6 +121,11 @@ class LokiShippingTests {
 				"structured-logging.shipping.loki.batch-timeout=200ms"));
 		properties.addAll(List.of(more));
 		return WebTestApplication.start(properties.toArray(String[]::new));
+	}
+
+	private static String nanos(String timestamp) {
+		Instant instant = Instant.parse(timestamp);
+		return Long.toString(instant.getEpochSecond() * 1_000_000_000L + instant.getNano());
 	}
 
 	private static List<LokiReceiver.Entry> entriesOf(LokiReceiver loki, String correlationId) {

@@ -10,16 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.xerial.snappy.Snappy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A receiver that speaks Loki's push API ({@code POST /loki/api/v1/push}, JSON, gzip
- * accepted), for the tests: no Loki server can be installed here. It keeps every push it
+ * A receiver that speaks Loki's push API ({@code POST /loki/api/v1/push}: JSON, gzip
+ * accepted, or protobuf compressed with snappy), for the tests: no Loki server can be installed here. It keeps every push it
  * took, and can answer the next pushes with 429 and a {@code Retry-After}.
  */
 public final class LokiReceiver implements AutoCloseable {
@@ -110,16 +115,48 @@ public final class LokiReceiver implements AutoCloseable {
 				exchange.sendResponseHeaders(429, -1);
 				return;
 			}
-			boolean json = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))
-				.startsWith("application/json");
-			if (!"POST".equals(exchange.getRequestMethod()) || !json) {
+			String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+			boolean json = contentType.startsWith("application/json");
+			boolean protobuf = contentType.startsWith("application/x-protobuf");
+			if (!"POST".equals(exchange.getRequestMethod()) || !(json || protobuf)) {
 				exchange.sendResponseHeaders(400, -1);
 				return;
 			}
-			this.pushes.add(new Push(MAPPER.readTree(body), exchange.getRequestHeaders().getFirst("X-Scope-OrgID"),
-					System.nanoTime()));
+			this.pushes.add(new Push(json ? MAPPER.readTree(body) : fromProtobuf(body), contentType,
+					exchange.getRequestHeaders().getFirst("X-Scope-OrgID"), System.nanoTime()));
 			exchange.sendResponseHeaders(204, -1);
 		}
+	}
+
+	// Loki's protobuf push, snappy-compressed, as the JSON push it stands for.
+	private static JsonNode fromProtobuf(byte[] body) throws IOException {
+		com.github.loki4j.pkg.loki.protobuf.Push.PushRequest request = com.github.loki4j.pkg.loki.protobuf.Push.PushRequest
+			.parseFrom(Snappy.uncompress(body));
+		ObjectNode push = MAPPER.createObjectNode();
+		ArrayNode streams = push.putArray("streams");
+		for (var stream : request.getStreamsList()) {
+			ObjectNode converted = streams.addObject();
+			converted.set("stream", labels(stream.getLabels()));
+			ArrayNode values = converted.putArray("values");
+			for (var entry : stream.getEntriesList()) {
+				ArrayNode value = values.addArray();
+				value.add(Long.toString(entry.getTimestamp().getSeconds() * 1_000_000_000L + entry.getTimestamp().getNanos()));
+				value.add(entry.getLine());
+				ObjectNode metadata = value.addObject();
+				entry.getStructuredMetadataList().forEach((pair) -> metadata.put(pair.getName(), pair.getValue()));
+			}
+		}
+		return push;
+	}
+
+	// {name="value", ...}, values quoted as in PromQL.
+	private static ObjectNode labels(String text) {
+		ObjectNode labels = MAPPER.createObjectNode();
+		Matcher pair = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(text);
+		while (pair.find()) {
+			labels.put(pair.group(1), pair.group(2).replace("\\\"", "\"").replace("\\n", "\n").replace("\\\\", "\\"));
+		}
+		return labels;
 	}
 
 	private static JsonNode parse(String line) {
@@ -129,11 +166,12 @@ public final class LokiReceiver implements AutoCloseable {
 	/**
 	 * One push taken.
 	 *
-	 * @param body the push's JSON
+	 * @param body the push's JSON (a protobuf push as the JSON it stands for)
+	 * @param contentType its content type
 	 * @param tenant its {@code X-Scope-OrgID}
 	 * @param receivedAt when it arrived, in nanoseconds of {@link System#nanoTime()}
 	 */
-	public record Push(JsonNode body, String tenant, long receivedAt) {
+	public record Push(JsonNode body, String contentType, String tenant, long receivedAt) {
 
 	}
 

@@ -14,7 +14,10 @@ import io.github.structuredlogging.shipping.Shipper;
 import io.github.structuredlogging.shipping.Shipping;
 import io.github.structuredlogging.shipping.elasticsearch.ElasticsearchShipper;
 import io.github.structuredlogging.shipping.elasticsearch.IndexNaming;
+import io.github.structuredlogging.shipping.loki.LokiFormat;
+import io.github.structuredlogging.shipping.loki.LokiJsonFormat;
 import io.github.structuredlogging.shipping.loki.LokiLabels;
+import io.github.structuredlogging.shipping.loki.LokiProtobufFormat;
 import io.github.structuredlogging.shipping.loki.LokiShipper;
 import io.github.structuredlogging.shipping.otlp.OtlpShipper;
 import io.github.structuredlogging.shipping.tcp.TcpShipper;
@@ -115,7 +118,10 @@ public final class ShippingAutoConfiguration {
 			Map<String, String> headers = (loki.getTenant() != null) ? Map.of("X-Scope-OrgID", loki.getTenant())
 					: Map.of();
 			HttpBackend backend = httpBackend(loki, loki.getBearerToken(), null, headers);
-			return new LokiShipper(backend, LokiLabels.of(loki.getLabels()), (int) loki.getMaxLineSize().toBytes());
+			LokiFormat format = (loki.getFormat() == ShippingProperties.Loki.Format.PROTOBUF) ? new LokiProtobufFormat()
+					: new LokiJsonFormat();
+			return new LokiShipper(backend, LokiLabels.of(loki.getLabels()), format,
+					(int) loki.getMaxLineSize().toBytes());
 		}
 
 	}

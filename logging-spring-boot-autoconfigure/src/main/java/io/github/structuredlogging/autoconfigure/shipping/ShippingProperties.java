@@ -309,6 +309,13 @@ public class ShippingProperties implements Validator {
 		 */
 		private DataSize maxLineSize = DataSize.ofKilobytes(256);
 
+		/**
+		 * How pushes are written: 'json', or 'protobuf' compressed with snappy (smaller;
+		 * needs com.github.loki4j:loki-protobuf and org.xerial.snappy:snappy-java on the
+		 * classpath).
+		 */
+		private Format format = Format.JSON;
+
 		public @Nullable String getTenant() {
 			return this.tenant;
 		}
@@ -339,6 +346,27 @@ public class ShippingProperties implements Validator {
 
 		public void setMaxLineSize(DataSize maxLineSize) {
 			this.maxLineSize = maxLineSize;
+		}
+
+		public Format getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(Format format) {
+			this.format = format;
+		}
+
+		/**
+		 * How pushes to Loki are written.
+		 */
+		public enum Format {
+
+			/** Loki's JSON push. */
+			JSON,
+
+			/** Loki's protobuf push, compressed with snappy. */
+			PROTOBUF
+
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.github.structuredlogging.shipping.loki.LokiLabels;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.ClassUtils;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
@@ -17,6 +18,10 @@ final class ShippingPropertiesValidator implements Validator {
 
 	/** The longest an event may wait for its batch: events reach the backend within seconds. */
 	static final Duration MAX_BATCH_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final String LOKI_PROTOBUF = "com.github.loki4j.pkg.loki.protobuf.Push";
+
+	private static final String SNAPPY = "org.xerial.snappy.Snappy";
 
 	@Override
 	public boolean supports(Class<?> type) {
@@ -42,6 +47,11 @@ final class ShippingPropertiesValidator implements Validator {
 		}
 		backend(properties.getOtlp(), "otlp", errors);
 		url(properties.getOtlp().getEndpoint(), "otlp.endpoint", errors);
+		if (loki.getFormat() == ShippingProperties.Loki.Format.PROTOBUF
+				&& !(ClassUtils.isPresent(LOKI_PROTOBUF, null) && ClassUtils.isPresent(SNAPPY, null))) {
+			errors.rejectValue("loki.format", "missingLibrary",
+					"'protobuf' needs com.github.loki4j:loki-protobuf and org.xerial.snappy:snappy-java on the classpath");
+		}
 		ShippingProperties.Tcp tcp = properties.getTcp();
 		backend(tcp, "tcp", errors);
 		for (String destination : tcp.getDestinations()) {

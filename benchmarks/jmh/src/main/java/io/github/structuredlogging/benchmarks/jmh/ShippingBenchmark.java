@@ -29,6 +29,7 @@ import io.github.structuredlogging.shipping.ShippingEvent;
 import io.github.structuredlogging.shipping.ShippingException;
 import io.github.structuredlogging.shipping.elasticsearch.ElasticsearchShipper;
 import io.github.structuredlogging.shipping.elasticsearch.IndexNaming;
+import io.github.structuredlogging.shipping.loki.LokiJsonFormat;
 import io.github.structuredlogging.shipping.loki.LokiLabels;
 import io.github.structuredlogging.shipping.loki.LokiShipper;
 import io.github.structuredlogging.shipping.otlp.OtlpShipper;
@@ -113,7 +114,8 @@ public class ShippingBenchmark {
 		this.target = switch (this.shipper) {
 			case "elasticsearch" -> new ElasticsearchShipper(backend(base), IndexNaming.of("orders-service", "production",
 					false), JsonLayout.DEFAULT, false);
-			case "loki" -> new LokiShipper(backend(base), LokiLabels.of(LokiLabels.DEFAULTS), 256 * 1024);
+			case "loki" -> new LokiShipper(backend(base), LokiLabels.of(LokiLabels.DEFAULTS), new LokiJsonFormat(),
+					256 * 1024);
 			case "otlp" -> new OtlpShipper(OtlpHttpLogRecordExporter.builder()
 				.setEndpoint(base + "/v1/logs")
 				.setRetryPolicy(null)
