@@ -111,6 +111,10 @@ final class Delivery {
 
 	private void run() {
 		while (!Thread.currentThread().isInterrupted()) {
+			if (this.stopping && this.clock.millis() >= this.drainUntil) {
+				// What is left stays in the file for the next start.
+				return;
+			}
 			try {
 				fill();
 				boolean full = this.batch.size() >= this.settings.batchSize();

@@ -74,6 +74,27 @@ public final class HttpBackend {
 	 */
 	public Answer send(String method, String path, String contentType, byte[] body, String... extraHeaders)
 			throws ShippingException {
+		Answer answer = exchange(method, path, contentType, body, extraHeaders);
+		int status = answer.status();
+		if (status / 100 == 2 || (status / 100 == 4 && !sentAgain(status))) {
+			return answer;
+		}
+		throw new ShippingException(method + " " + resolve(path) + " answered " + status + ": " + answer.excerpt(),
+				answer.retryAfter());
+	}
+
+	/**
+	 * Send a request and return whatever the backend answers.
+	 * @param method the method
+	 * @param path the path under the base URL, with its query
+	 * @param contentType the body's type
+	 * @param body the body
+	 * @param extraHeaders headers for this request only, name then value
+	 * @return the answer, whatever its status
+	 * @throws ShippingException when the backend cannot be reached
+	 */
+	public Answer exchange(String method, String path, String contentType, byte[] body, String... extraHeaders)
+			throws ShippingException {
 		URI uri = resolve(path);
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
 			.timeout(this.timeout)
@@ -83,9 +104,10 @@ public final class HttpBackend {
 		for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
 			request.header(extraHeaders[i], extraHeaders[i + 1]);
 		}
-		HttpResponse<byte[]> response;
 		try {
-			response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			HttpResponse<byte[]> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+			return new Answer(response.statusCode(), response.body(),
+					retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
 		}
 		catch (IOException ex) {
 			throw new ShippingException(method + " " + uri + " failed: " + describe(ex));
@@ -94,13 +116,6 @@ public final class HttpBackend {
 			Thread.currentThread().interrupt();
 			throw new ShippingException(method + " " + uri + " interrupted");
 		}
-		int status = response.statusCode();
-		Answer answer = new Answer(status, response.body());
-		if (status / 100 == 2 || (status / 100 == 4 && !sentAgain(status))) {
-			return answer;
-		}
-		throw new ShippingException(method + " " + uri + " answered " + status + ": " + answer.excerpt(),
-				retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
 	}
 
 	private static boolean sentAgain(int status) {
@@ -204,8 +219,10 @@ public final class HttpBackend {
 	 *
 	 * @param status the HTTP status
 	 * @param body the body
+	 * @param retryAfter how long its {@code Retry-After} asked to wait, {@code null} when
+	 * it had none
 	 */
-	public record Answer(int status, byte[] body) {
+	public record Answer(int status, byte[] body, @Nullable Duration retryAfter) {
 
 		/**
 		 * Return whether the backend took the request.

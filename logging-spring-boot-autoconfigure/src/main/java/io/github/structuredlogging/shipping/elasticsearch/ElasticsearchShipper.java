@@ -65,10 +65,11 @@ public final class ElasticsearchShipper implements Shipper {
 			return;
 		}
 		byte[] template = MAPPER.writeValueAsBytes(IndexTemplate.of(this.naming, this.layout));
-		HttpBackend.Answer answer = this.backend.send("PUT", "/_index_template/" + this.naming.templateName(),
+		// Whatever the answer, events ship: without the template they are mapped dynamically.
+		// Only a cluster that cannot be reached is tried again.
+		HttpBackend.Answer answer = this.backend.exchange("PUT", "/_index_template/" + this.naming.templateName(),
 				"application/json", template);
 		if (!answer.ok()) {
-			// Not allowed to manage templates: events still ship, mapped dynamically.
 			logger.warn("Index template {} not applied ({}): {}", this.naming.templateName(), answer.status(),
 					answer.excerpt());
 		}
