@@ -139,6 +139,22 @@ class ElasticsearchShippingTests {
 	}
 
 	@Test
+	void withDataStreamsEachStreamIsADataStreamUnderTheTemplate() {
+		try (WebTestApplication application = start("ledger-service",
+				"structured-logging.shipping.elasticsearch.data-streams=true", "structured-logging.environment=qa-eu")) {
+			HttpCalls http = new HttpCalls(application.port());
+			assertThat(http.get("/orders/8", "X-Correlation-ID", "stream-one").statusCode()).isEqualTo(200);
+			await().atMost(30, TimeUnit.SECONDS)
+				.until(() -> node.count("logs-ledger_service.*", term("correlation_id", "stream-one")) == 2);
+		}
+		JsonNode streams = node.request("GET", "/_data_stream/logs-ledger_service.*", null);
+		assertThat(streams.findValuesAsString("name")).contains("logs-ledger_service.application-qa_eu",
+				"logs-ledger_service.performance-qa_eu");
+		JsonNode template = node.request("GET", "/_index_template/logs-ledger_service", null);
+		assertThat(template.findValue("index_patterns").toString()).contains("logs-ledger_service.*-*");
+	}
+
+	@Test
 	void withoutFilesEventsShipFromAQueueInMemory() {
 		try (WebTestApplication application = WebTestApplication.start("spring.application.name=catalog-service",
 				"structured-logging.shipping.elasticsearch.url=" + node.url(),
