@@ -101,6 +101,20 @@ public final class Shipping implements SmartLifecycle {
 	}
 
 	/**
+	 * Return what one shipper has done.
+	 * @param name the shipper's name
+	 * @return its report, {@code null} when there is no shipper of that name
+	 */
+	public @Nullable ShipperReport report(String name) {
+		for (Delivery delivery : this.deliveries) {
+			if (delivery.name().equals(name)) {
+				return delivery.report();
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Return whether a shipper is failing, or further behind than the allowed lag.
 	 * @param report the shipper's report
 	 * @return whether logging health should show it

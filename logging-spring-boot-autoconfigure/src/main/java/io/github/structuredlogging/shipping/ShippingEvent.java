@@ -232,8 +232,19 @@ public final class ShippingEvent {
 	 * @return 32 hexadecimal digits of the SHA-256 of the line
 	 */
 	public String id() {
+		return sha256(this.line, 16);
+	}
+
+	/**
+	 * Return the start of the SHA-256 of some bytes, in hexadecimal: the one digest the
+	 * shippers use, for event IDs and to know files by their first line.
+	 * @param bytes the bytes
+	 * @param bytesKept how many bytes of the digest to keep
+	 * @return twice that many hexadecimal digits
+	 */
+	static String sha256(byte[] bytes, int bytesKept) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(this.line), 0, 16);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, bytesKept);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);

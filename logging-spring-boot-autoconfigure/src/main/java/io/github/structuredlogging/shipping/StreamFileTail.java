@@ -158,25 +158,31 @@ final class StreamFileTail implements Closeable {
 	}
 
 	/**
-	 * Return how many bytes are written but not yet read.
-	 * @return the bytes behind, for the active file and the rolled files still to read
+	 * Return about how many bytes are written but not yet read, without reading any
+	 * file: reported with every statistics, health and meter read.
+	 * @return the bytes behind: the rest of the file being read, or, while rolled files
+	 * are read, the newer rolled files and the active file
 	 */
 	long bytesBehind() {
-		long behind = 0;
 		try {
-			if (this.channel != null) {
-				behind += Math.max(0, Files.size(this.active) - this.channelRead);
+			FileChannel channel = this.channel;
+			if (channel != null) {
+				// The file being read, even once renamed: what a reader that keeps up is behind.
+				return Math.max(0, channel.size() - this.channelRead);
 			}
+			// Reading rolled files: the newer ones and the active file are all still ahead.
+			long behind = Files.exists(this.active) ? Files.size(this.active) : 0;
 			for (RolledFiles.Rolled file : RolledFiles.of(this.directory, this.stream)) {
-				if (file.after(this.lastRolled) && !this.read.contains(String.valueOf(RolledFiles.head(file.file())))) {
+				if (file.after(this.lastRolled)) {
 					behind += Files.size(file.file());
 				}
 			}
+			return behind;
 		}
 		catch (IOException ex) {
 			// Being rolled: the figure is for a moment anyway.
+			return 0;
 		}
-		return behind;
 	}
 
 	/**

@@ -74,18 +74,8 @@ public final class OpenSearchNode implements AutoCloseable {
 	 * Stop the node's process, as an outage would.
 	 */
 	public void stop() {
-		if (this.process != null) {
-			this.process.destroy();
-			try {
-				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-					this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.process = null;
-		}
+		ServerProcesses.stop(this.process);
+		this.process = null;
 	}
 
 	/**

@@ -62,16 +62,8 @@ public final class SyslogReceiver implements AutoCloseable {
 	 * Stop the daemon, as an outage would.
 	 */
 	public void stop() {
-		if (this.process != null) {
-			this.process.destroy();
-			try {
-				this.process.waitFor(10, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.process = null;
-		}
+		ServerProcesses.stop(this.process);
+		this.process = null;
 	}
 
 	/**

@@ -63,12 +63,8 @@ public final class ShippingMeterBinder implements MeterBinder {
 	}
 
 	private double read(String name, ToDoubleFunction<ShipperReport> figure) {
-		for (ShipperReport report : this.shipping.reports()) {
-			if (report.name().equals(name)) {
-				return figure.applyAsDouble(report);
-			}
-		}
-		return 0;
+		ShipperReport report = this.shipping.report(name);
+		return (report != null) ? figure.applyAsDouble(report) : 0;
 	}
 
 }
