@@ -111,7 +111,8 @@ public final class AuditFiles {
 	}
 
 	/**
-	 * Return the sequence number of the first complete record of the given files.
+	 * Return the sequence number of the first complete record of the given files that
+	 * can be read now.
 	 * @param files the audit files, oldest first
 	 * @return the sequence number, {@code null} when they hold no record
 	 */
@@ -126,7 +127,8 @@ public final class AuditFiles {
 				}
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
+				// A file just rolled is gzipped on another thread: until that is done its
+				// .gz ends early (or it is gone). The next files are read instead.
 			}
 		}
 		return null;
