@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  * when a shutdown ran out of time, or logged after the writer stopped. Health and metrics
  * read the counts; losses of WARN, ERROR and audit events, and losses at shutdown, are
  * also reported on stderr, at most once per {@value #REPORT_INTERVAL_SECONDS} seconds,
- * since logging itself cannot report them.
+ * since logging itself cannot report them. Events cut to the longest line are counted
+ * here too, apart from the losses.
  */
 public final class DroppedEvents {
 
@@ -22,9 +23,16 @@ public final class DroppedEvents {
 
 	private final LongAdder afterStop = new LongAdder();
 
+	private final LongAdder truncated = new LongAdder();
+
 	private final AtomicLong lastReport = new AtomicLong();
 
 	private volatile long lastDropTime;
+
+	/** Count an event written with its longest values cut, to fit the longest line. */
+	void countTruncated() {
+		this.truncated.increment();
+	}
 
 	/** Count an event below WARN dropped from a full queue. */
 	void increment() {
@@ -100,6 +108,15 @@ public final class DroppedEvents {
 	 */
 	public long lostAtStop() {
 		return this.afterStop.sum();
+	}
+
+	/**
+	 * Return how many events were written with their longest values cut, being longer
+	 * than {@code structured-logging.json.max-event-size}: not lost, but not whole.
+	 * @return the number
+	 */
+	public long truncated() {
+		return this.truncated.sum();
 	}
 
 }

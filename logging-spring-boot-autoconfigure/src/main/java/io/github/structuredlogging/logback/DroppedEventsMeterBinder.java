@@ -13,6 +13,9 @@ public final class DroppedEventsMeterBinder implements MeterBinder {
 	/** Name of the counter. */
 	public static final String METER_NAME = "structured.logging.events.dropped";
 
+	/** Name of the counter of events cut to fit the longest line. */
+	public static final String TRUNCATED_METER_NAME = "structured.logging.events.truncated";
+
 	private final DroppedEvents droppedEvents;
 
 	/**
@@ -27,6 +30,10 @@ public final class DroppedEventsMeterBinder implements MeterBinder {
 	public void bindTo(MeterRegistry registry) {
 		FunctionCounter.builder(METER_NAME, this.droppedEvents, DroppedEvents::count)
 			.description("Log events dropped because the file queue was full")
+			.baseUnit("events")
+			.register(registry);
+		FunctionCounter.builder(TRUNCATED_METER_NAME, this.droppedEvents, DroppedEvents::truncated)
+			.description("Log events written with their longest values cut to fit the longest line")
 			.baseUnit("events")
 			.register(registry);
 	}

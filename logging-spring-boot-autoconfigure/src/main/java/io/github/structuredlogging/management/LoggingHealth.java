@@ -159,6 +159,9 @@ public final class LoggingHealth {
 			shipper.put("lag_seconds", report.lagSeconds());
 			shipper.put("queued", report.queued());
 			shipper.put("dropped", report.dropped());
+			if (report.heldFiles() > 0) {
+				shipper.put("held_files", report.heldFiles());
+			}
 			if (report.lastError() != null) {
 				shipper.put("last_error", report.lastError());
 				shipper.put("last_error_at", String.valueOf(report.lastErrorAt()));

@@ -17,6 +17,8 @@ import io.github.structuredlogging.shipping.ShipperReport;
  * @param eventsPerSecond the rate of events over the last 1, 5 and 15 minutes
  * @param errorsPerMinute the rate of ERROR events over the last 1, 5 and 15 minutes
  * @param droppedEvents the number of events dropped because the queue was full
+ * @param truncatedEvents the number of events written with their longest values cut, to
+ * fit the longest line
  * @param store the fill of the event store
  * @param files the size of each stream's files
  * @param shipping what each shipper has done, empty when nothing is shipped
@@ -27,7 +29,8 @@ public record StatsReport(@JsonProperty("uptime_seconds") long uptimeSeconds,
 		@JsonProperty("top_loggers") Map<String, Long> topLoggers,
 		@JsonProperty("events_per_second") Map<String, Double> eventsPerSecond,
 		@JsonProperty("errors_per_minute") Map<String, Double> errorsPerMinute,
-		@JsonProperty("dropped_events") long droppedEvents, Store store, Map<String, StreamFiles> files,
+		@JsonProperty("dropped_events") long droppedEvents,
+		@JsonProperty("truncated_events") long truncatedEvents, Store store, Map<String, StreamFiles> files,
 		List<ShipperReport> shipping) {
 
 	/**

@@ -9,9 +9,12 @@ import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.json.ServiceIdentity;
 import io.github.structuredlogging.json.StackTraceOptions;
 import io.github.structuredlogging.logback.ConsoleFormat;
+import io.github.structuredlogging.logback.RetentionHold;
 import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.masking.MaskingEngine;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything the logback pipeline needs to know to attach its appenders.
@@ -29,11 +32,18 @@ import org.jspecify.annotations.Nullable;
  * @param masker masks every output, {@code null} for no masking
  * @param storeCapacity how many recent events the in-memory store keeps, {@code 0} for no
  * store
+ * @param maxEventBytes the longest JSON line written; longer events have their longest
+ * values cut
+ * @param applicationReaders what reads {@code application.json} back (the shippers), whose
+ * unread rolled files retention keeps; {@code null} for nothing
  */
 public record PipelineSettings(boolean consoleEnabled, ConsoleFormat consoleFormat, JsonLayout layout,
 		ServiceIdentity service, StackTraceOptions stackTrace, @Nullable Path directory, List<StreamFile> streams,
 		int queueSize, Duration maxFlushTime, Duration maxWait, @Nullable MaskingEngine masker,
-		int storeCapacity) {
+		int storeCapacity, int maxEventBytes, RetentionHold.@Nullable Readers applicationReaders) {
+
+	/** The longest JSON line written unless configured otherwise. */
+	public static final DataSize DEFAULT_MAX_EVENT_SIZE = DataSize.ofMegabytes(1);
 
 	public PipelineSettings {
 		Objects.requireNonNull(consoleFormat, "'consoleFormat' must not be null");

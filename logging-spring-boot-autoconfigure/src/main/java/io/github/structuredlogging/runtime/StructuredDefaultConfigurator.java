@@ -47,7 +47,7 @@ public final class StructuredDefaultConfigurator extends ContextAwareBase implem
 		PipelineSettings settings = new PipelineSettings(true, ConsoleFormat.JSON, JsonLayout.DEFAULT, service,
 				new StackTraceOptions(false, 64, 16384, List.of()), null, List.of(), PRE_BOOT_QUEUE_SIZE,
 				PRE_BOOT_MAX_FLUSH_TIME, PRE_BOOT_MAX_FLUSH_TIME,
-				new MaskingEngine(MaskingSettings.defaults()), 0);
+				new MaskingEngine(MaskingSettings.defaults()), 0, (int) PipelineSettings.DEFAULT_MAX_EVENT_SIZE.toBytes(), null);
 		context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
 		new StructuredLogbackPipeline(context, settings).attach(null);
 		return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

@@ -17,9 +17,9 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.filter.Filter;
 import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.json.EventTruncation;
 import io.github.structuredlogging.json.StructuredJsonEncoders;
 import io.github.structuredlogging.logback.BatchedConsoleOutput;
 import io.github.structuredlogging.logback.ConsoleFormat;
@@ -27,7 +27,9 @@ import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.logback.EncodeOnceEncoder;
 import io.github.structuredlogging.logback.FanOutAppender;
 import io.github.structuredlogging.logback.FsyncPolicy;
+import io.github.structuredlogging.logback.HoldingRollingPolicy;
 import io.github.structuredlogging.logback.LogStreamFilter;
+import io.github.structuredlogging.logback.RetentionHold;
 import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.logback.StructuredAsyncAppender;
 import io.github.structuredlogging.logback.SyncingFileAppender;
@@ -65,6 +67,8 @@ public final class StructuredLogbackPipeline {
 
 	private final PipelineSettings settings;
 
+	private final @Nullable RetentionHold applicationHold;
+
 	/**
 	 * Create a pipeline for the given context.
 	 * @param context the logback context
@@ -73,6 +77,12 @@ public final class StructuredLogbackPipeline {
 	public StructuredLogbackPipeline(LoggerContext context, PipelineSettings settings) {
 		this.context = context;
 		this.settings = settings;
+		this.applicationHold = applicationHold(settings);
+	}
+
+	private static @Nullable RetentionHold applicationHold(PipelineSettings settings) {
+		RetentionHold.Readers readers = settings.applicationReaders();
+		return (readers != null) ? new RetentionHold(LogStreams.APPLICATION, readers) : null;
 	}
 
 	/**
@@ -105,14 +115,16 @@ public final class StructuredLogbackPipeline {
 		StructuredAsyncAppender writer = null;
 		EncodeOnceEncoder encoder = null;
 		if (jsonConsole || directory != null || store != null) {
-			encoder = new EncodeOnceEncoder(jsonEncoder());
+			int maxEventBytes = this.settings.maxEventBytes();
+			encoder = new EncodeOnceEncoder(jsonEncoder(), maxEventBytes,
+					(line) -> EventTruncation.fit(line, maxEventBytes), droppedEvents);
 			encoder.setContext(this.context);
 			encoder.start();
 			writer = writer(encoder, jsonConsole, consoleThreshold, directory, store, droppedEvents);
 			root.addAppender(writer);
 		}
 		return new StructuredLoggingRuntime(this.context, this.settings, store, droppedEvents, writer, encoder,
-				problems);
+				(directory != null) ? this.applicationHold : null, problems);
 	}
 
 	/**
@@ -218,7 +230,7 @@ public final class StructuredLogbackPipeline {
 		if (filter != null) {
 			appender.addFilter(filter);
 		}
-		SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+		HoldingRollingPolicy<ILoggingEvent> policy = new HoldingRollingPolicy<>();
 		policy.setContext(this.context);
 		policy.setParent(appender);
 		policy.setFileNamePattern(path(directory.resolve(stream.rolledFileNamePattern())));
@@ -226,6 +238,10 @@ public final class StructuredLogbackPipeline {
 		policy.setMaxHistory(stream.maxHistoryDays());
 		policy.setTotalSizeCap(new FileSize(stream.totalSizeCap().toBytes()));
 		policy.setCleanHistoryOnStart(true);
+		if (LogStreams.APPLICATION.equals(stream.stream())) {
+			// The shippers read application.json back: retention waits for them.
+			policy.setHold(this.applicationHold);
+		}
 		appender.setRollingPolicy(policy);
 		policy.start();
 		appender.start();

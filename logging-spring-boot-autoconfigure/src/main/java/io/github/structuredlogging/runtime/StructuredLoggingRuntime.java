@@ -12,6 +12,7 @@ import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.logback.EncodeOnceEncoder;
 import io.github.structuredlogging.logback.EncodedLinesAppender;
 import io.github.structuredlogging.logback.FanOutAppender;
+import io.github.structuredlogging.logback.RetentionHold;
 import io.github.structuredlogging.logback.StructuredAsyncAppender;
 import io.github.structuredlogging.logback.SyncingFileAppender;
 import io.github.structuredlogging.masking.MaskingEngine;
@@ -43,11 +44,13 @@ public final class StructuredLoggingRuntime {
 
 	private final @Nullable EncodeOnceEncoder encoder;
 
+	private final @Nullable RetentionHold applicationHold;
+
 	private final List<String> problems;
 
 	StructuredLoggingRuntime(LoggerContext context, PipelineSettings settings, @Nullable EventStore store,
 			DroppedEvents droppedEvents, @Nullable StructuredAsyncAppender writer, @Nullable EncodeOnceEncoder encoder,
-			List<String> problems) {
+			@Nullable RetentionHold applicationHold, List<String> problems) {
 		this.context = Objects.requireNonNull(context, "'context' must not be null");
 		this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
 		this.masker = settings.masker();
@@ -55,6 +58,7 @@ public final class StructuredLoggingRuntime {
 		this.droppedEvents = Objects.requireNonNull(droppedEvents, "'droppedEvents' must not be null");
 		this.writer = writer;
 		this.encoder = encoder;
+		this.applicationHold = applicationHold;
 		this.problems = List.copyOf(problems);
 	}
 
@@ -107,6 +111,15 @@ public final class StructuredLoggingRuntime {
 	 */
 	public DroppedEvents droppedEvents() {
 		return this.droppedEvents;
+	}
+
+	/**
+	 * Return what the retention of {@code application.json}'s rolled files keeps for the
+	 * shippers that read it back.
+	 * @return the hold, {@code null} when no files are written
+	 */
+	public @Nullable RetentionHold applicationHold() {
+		return this.applicationHold;
 	}
 
 	/**

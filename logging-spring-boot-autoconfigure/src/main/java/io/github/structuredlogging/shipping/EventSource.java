@@ -45,8 +45,9 @@ interface EventSource extends Closeable {
 	 * @param bytes bytes waiting, where the source counts bytes
 	 * @param dropped events lost before they were polled: a full queue, a file removed
 	 * before it was read (counted as one), a line cut short by a crash
+	 * @param heldFiles rolled files retention keeps because they are not shipped yet
 	 */
-	record Backlog(long events, long bytes, long dropped) {
+	record Backlog(long events, long bytes, long dropped, int heldFiles) {
 
 	}
 

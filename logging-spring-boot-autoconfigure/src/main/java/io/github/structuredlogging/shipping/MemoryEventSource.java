@@ -52,7 +52,7 @@ final class MemoryEventSource implements EventSource, Consumer<byte[]> {
 
 	@Override
 	public Backlog backlog() {
-		return new Backlog(this.queue.size(), 0, this.dropped.get());
+		return new Backlog(this.queue.size(), 0, this.dropped.get(), 0);
 	}
 
 	@Override

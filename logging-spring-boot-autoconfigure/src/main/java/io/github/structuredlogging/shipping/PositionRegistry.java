@@ -22,6 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PositionRegistry {
 
+	/** The folder of the log directory the registries are kept in. */
+	static final String FOLDER = ".shipping";
+
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private final Path file;
@@ -42,8 +45,17 @@ final class PositionRegistry {
 	 * @throws IOException when the registry's directory cannot be created
 	 */
 	static PositionRegistry load(Path directory, String shipper) throws IOException {
-		Path folder = Files.createDirectories(directory.resolve(".shipping"));
-		PositionRegistry registry = new PositionRegistry(folder.resolve(shipper + ".json"));
+		Path folder = Files.createDirectories(directory.resolve(FOLDER));
+		return read(folder.resolve(shipper + ".json"));
+	}
+
+	/**
+	 * Read a registry file, or start an empty registry there.
+	 * @param file the file
+	 * @return the registry
+	 */
+	static PositionRegistry read(Path file) {
+		PositionRegistry registry = new PositionRegistry(file);
 		if (Files.isRegularFile(registry.file)) {
 			try {
 				JsonNode saved = MAPPER.readTree(registry.file);
@@ -67,6 +79,11 @@ final class PositionRegistry {
 
 	Path file() {
 		return this.file;
+	}
+
+	String shipper() {
+		String name = this.file.getFileName().toString();
+		return name.substring(0, name.length() - ".json".length());
 	}
 
 	/**

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * by retention before it was read, a line cut short by a crash)
  * @param queued events read and not yet stored, plus those waiting in a queue
  * @param bytesBehind bytes written to the stream file and not yet read
+ * @param heldFiles rolled files that retention (age, total size) would have removed and
+ * keeps because this shipper has not shipped them yet
  * @param lagSeconds age of the oldest event not yet stored, 0 when caught up
  * @param lastError the last failure, {@code null} when none
  * @param lastErrorAt when it happened
@@ -31,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ShipperReport(String name, String state, String source, long sent, long duplicates, long rejected,
 		long truncated, long failed, long retried, long dropped, long queued, @JsonProperty("bytes_behind") long bytesBehind,
+		@JsonProperty("held_files") int heldFiles,
 		@JsonProperty("lag_seconds") double lagSeconds, @JsonProperty("last_error") @Nullable String lastError,
 		@JsonProperty("last_error_at") @Nullable Instant lastErrorAt,
 		@JsonProperty("last_shipped_at") @Nullable Instant lastShippedAt,

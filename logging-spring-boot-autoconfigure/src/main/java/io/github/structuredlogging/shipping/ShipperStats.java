@@ -80,7 +80,7 @@ final class ShipperStats {
 		return new ShipperReport(name, (failing != null) ? "failing" : "shipping", source, this.sent.get(),
 				this.duplicates.get(), this.rejected.get(), this.truncated.get(), this.failed.get(), this.retried.get(),
 				backlog.dropped(),
-				this.inFlight.get() + backlog.events(), backlog.bytes(), lag, this.lastError, this.lastErrorAt,
+				this.inFlight.get() + backlog.events(), backlog.bytes(), backlog.heldFiles(), lag, this.lastError, this.lastErrorAt,
 				this.lastShippedAt, failing);
 	}
 

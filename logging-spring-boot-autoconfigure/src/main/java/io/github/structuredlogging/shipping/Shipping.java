@@ -74,7 +74,7 @@ public final class Shipping implements SmartLifecycle {
 	public Shipping add(Shipper shipper, DeliverySettings settings) {
 		if (this.directory != null) {
 			try {
-				EventSource source = FileEventSource.open(this.directory, shipper.name());
+				EventSource source = FileEventSource.open(this.directory, shipper.name(), this.runtime.applicationHold());
 				this.deliveries.add(new Delivery(shipper, source, "file", settings, this.mask, this.clock));
 				return this;
 			}

@@ -7,17 +7,14 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 
-import io.github.structuredlogging.json.JsonLayout;
+import io.github.structuredlogging.json.EventTruncation;
 import io.github.structuredlogging.json.LogField;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One event to ship: the JSON line exactly as the pipeline wrote it (encoded and masked
@@ -28,36 +25,6 @@ public final class ShippingEvent {
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final byte[] TIMESTAMP_PREFIX = "{\"@timestamp\":\"".getBytes(StandardCharsets.US_ASCII);
-
-	// Finds the longest string value in a tree of objects.
-	private static final class Longest {
-
-		private @Nullable ObjectNode parent;
-
-		private @Nullable String name;
-
-		private int length;
-
-		void find(JsonNode node) {
-			if (node instanceof ObjectNode object) {
-				for (Map.Entry<String, JsonNode> property : object.properties()) {
-					JsonNode value = property.getValue();
-					if (value.isString() && value.asString().length() > this.length) {
-						this.parent = object;
-						this.name = property.getKey();
-						this.length = value.asString().length();
-					}
-					else if (value.isContainer()) {
-						find(value);
-					}
-				}
-			}
-			else if (node.isArray()) {
-				node.forEach(this::find);
-			}
-		}
-
-	}
 
 	private final byte[] line;
 
@@ -178,52 +145,14 @@ public final class ShippingEvent {
 	}
 
 	/**
-	 * Return this event cut to a size: its longest string values are halved, one at a
-	 * time, until the line fits, and {@code event_truncated} is set; what no cutting of
-	 * values can shrink keeps only the time, level, logger, service and the start of the
-	 * message.
+	 * Return this event cut to a size, the way {@link EventTruncation} cuts the files'
+	 * lines.
 	 * @param maxBytes the largest line the backend takes
 	 * @return this event when it fits, else the cut one
 	 */
 	public ShippingEvent truncatedTo(int maxBytes) {
-		if (this.line.length <= maxBytes || !json().isObject()) {
-			return this;
-		}
-		ObjectNode cut = (ObjectNode) json().deepCopy();
-		cut.put(LogField.EVENT_TRUNCATED.nameIn(JsonLayout.DEFAULT), true);
-		byte[] written = MAPPER.writeValueAsBytes(cut);
-		for (int i = 0; i < 256 && written.length > maxBytes; i++) {
-			if (!halveLongestString(cut)) {
-				break;
-			}
-			written = MAPPER.writeValueAsBytes(cut);
-		}
-		if (written.length > maxBytes) {
-			ObjectNode kept = MAPPER.createObjectNode();
-			for (LogField field : List.of(LogField.TIMESTAMP, LogField.LEVEL, LogField.LOGGER, LogField.SERVICE_NAME,
-					LogField.LOG_STREAM, LogField.CORRELATION_ID, LogField.TRACE_ID)) {
-				JsonNode value = field.in(cut);
-				if (value.isValueNode()) {
-					kept.set((json().has(field.ecsName()) ? field.ecsName() : field.key()), value);
-				}
-			}
-			String message = String.valueOf(text(LogField.MESSAGE));
-			kept.put(LogField.MESSAGE.key(), message.substring(0, Math.min(message.length(), Math.max(0, maxBytes / 4))));
-			kept.put(LogField.EVENT_TRUNCATED.key(), true);
-			written = MAPPER.writeValueAsBytes(kept);
-		}
-		return new ShippingEvent(written, this.end);
-	}
-
-	private static boolean halveLongestString(JsonNode node) {
-		Longest longest = new Longest();
-		longest.find(node);
-		if (longest.parent == null || longest.length < 64) {
-			return false;
-		}
-		String value = longest.parent.get(longest.name).asString();
-		longest.parent.put(longest.name, value.substring(0, value.length() / 2) + "...[truncated]");
-		return true;
+		byte[] fitting = EventTruncation.fit(this.line, maxBytes);
+		return (fitting == this.line) ? this : new ShippingEvent(fitting, this.end);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.github.structuredlogging.autoconfigure.logging;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import io.github.structuredlogging.logback.FsyncPolicy;
 import io.github.structuredlogging.logback.StreamFile;
 import io.github.structuredlogging.masking.MaskingEngine;
 import io.github.structuredlogging.runtime.PipelineSettings;
+import io.github.structuredlogging.shipping.UnshippedFiles;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.BindHandler;
@@ -91,7 +93,16 @@ final class PipelineSettingsFactory {
 						stackTrace.getMaxLength(), stackTrace.getExcludedFrames()),
 				directory(file, environment), streams(file, bound.audit()), file.getAsync().getQueueSize(),
 				file.getAsync().getMaxFlushTime(), file.getAsync().getMaxWait(), masking.isEnabled() ? new MaskingEngine(MaskingSettingsFactory.of(masking)) : null,
-				properties.getStore().isEnabled() ? properties.getStore().getCapacity() : 0);
+				properties.getStore().isEnabled() ? properties.getStore().getCapacity() : 0,
+				(int) properties.getJson().getMaxEventSize().toBytes(), unshipped(file, environment));
+	}
+
+	// Registries of shippers that are gone (not saved for longer than the history) hold nothing.
+	private static @Nullable UnshippedFiles unshipped(StructuredLoggingProperties.File file, Environment environment) {
+		Path directory = directory(file, environment);
+		Stream application = file.getApplication();
+		return (directory != null && application.isEnabled()) ? new UnshippedFiles(directory, LogStreams.APPLICATION,
+				application.getMaxHistory(), Clock.systemUTC()) : null;
 	}
 
 	private static @Nullable Path directory(StructuredLoggingProperties.File file, Environment environment) {

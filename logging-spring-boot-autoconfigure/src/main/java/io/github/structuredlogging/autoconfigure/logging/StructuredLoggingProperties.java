@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.github.structuredlogging.json.JsonLayout;
 import io.github.structuredlogging.logback.ConsoleFormat;
+import io.github.structuredlogging.runtime.PipelineSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -154,6 +155,12 @@ public class StructuredLoggingProperties implements Validator {
 		 */
 		private JsonLayout layout = JsonLayout.DEFAULT;
 
+		/**
+		 * Longest JSON line written to any output; a longer event has its longest values
+		 * cut and is marked with 'event_truncated'.
+		 */
+		private DataSize maxEventSize = PipelineSettings.DEFAULT_MAX_EVENT_SIZE;
+
 		private final StackTrace stackTrace = new StackTrace();
 
 		public JsonLayout getLayout() {
@@ -162,6 +169,14 @@ public class StructuredLoggingProperties implements Validator {
 
 		public void setLayout(JsonLayout layout) {
 			this.layout = layout;
+		}
+
+		public DataSize getMaxEventSize() {
+			return this.maxEventSize;
+		}
+
+		public void setMaxEventSize(DataSize maxEventSize) {
+			this.maxEventSize = maxEventSize;
 		}
 
 		public StackTrace getStackTrace() {

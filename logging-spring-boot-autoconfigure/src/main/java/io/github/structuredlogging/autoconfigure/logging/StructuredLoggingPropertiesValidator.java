@@ -14,6 +14,11 @@ import org.springframework.validation.Validator;
  */
 final class StructuredLoggingPropertiesValidator implements Validator {
 
+	// Room for a stack trace at its default length; what one line may take in memory.
+	private static final DataSize MIN_EVENT_SIZE = DataSize.ofKilobytes(16);
+
+	private static final DataSize MAX_EVENT_SIZE = DataSize.ofMegabytes(64);
+
 	/** Longest retention a stream may have: seven years. */
 	static final long MAX_HISTORY_DAYS = 2555;
 
@@ -38,6 +43,11 @@ final class StructuredLoggingPropertiesValidator implements Validator {
 		}
 		if (file.getAsync().getMaxWait().isNegative() || file.getAsync().getMaxWait().isZero()) {
 			errors.rejectValue("file.async.max-wait", "notPositive", "must be greater than 0");
+		}
+		DataSize maxEventSize = properties.getJson().getMaxEventSize();
+		if (maxEventSize == null || maxEventSize.toBytes() < MIN_EVENT_SIZE.toBytes()
+				|| maxEventSize.toBytes() > MAX_EVENT_SIZE.toBytes()) {
+			errors.rejectValue("json.max-event-size", "outOfRange", "must be between 16KB and 64MB");
 		}
 		stream(errors, "file.application", file.getApplication());
 		stream(errors, "file.error", file.getError());

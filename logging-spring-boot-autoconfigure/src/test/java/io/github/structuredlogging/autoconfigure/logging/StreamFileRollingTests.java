@@ -1,6 +1,5 @@
 package io.github.structuredlogging.autoconfigure.logging;
 
-import io.github.structuredlogging.testing.JsonLines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +12,19 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.rolling.RollingFileAppender;
-import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.util.FileSize;
+import io.github.structuredlogging.logback.DroppedEvents;
+import io.github.structuredlogging.testing.JsonLines;
 import io.github.structuredlogging.runtime.StructuredLogbackPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,11 +67,11 @@ class StreamFileRollingTests {
 		this.application.run("structured-logging.file.directory=" + this.logs,
 				"structured-logging.file.audit.max-history=2555d", "structured-logging.file.audit.total-size-cap=20GB",
 				"structured-logging.file.error.compress=false");
-		SizeAndTimeBasedRollingPolicy<?> audit = policy("AUDIT");
+		TimeBasedRollingPolicy<?> audit = policy("AUDIT");
 		assertThat(audit.getMaxHistory()).isEqualTo(2555);
 		assertThat(totalSizeCap(audit)).isEqualTo(20L * 1024 * 1024 * 1024);
 		assertThat(audit.getFileNamePattern()).endsWith("audit.%d{yyyy-MM-dd}.%i.json.gz");
-		SizeAndTimeBasedRollingPolicy<?> application = policy("APPLICATION");
+		TimeBasedRollingPolicy<?> application = policy("APPLICATION");
 		assertThat(application.getMaxHistory()).isEqualTo(30);
 		assertThat(totalSizeCap(application)).isEqualTo(10L * 1024 * 1024 * 1024);
 		assertThat(policy("PERFORMANCE").getMaxHistory()).isEqualTo(30);
@@ -88,19 +91,40 @@ class StreamFileRollingTests {
 		assertThat(kept).exists();
 	}
 
+	@Test
+	void anEventLongerThanTheLongestLineIsWrittenWithItsLongestValuesCutAndCounted() throws IOException {
+		ConfigurableApplicationContext context = this.application.run("structured-logging.console.enabled=false",
+				"structured-logging.file.directory=" + this.logs, "structured-logging.json.max-event-size=64KB");
+		String payload = "x".repeat(8 * 1024 * 1024);
+		log.atInfo().addKeyValue("payload", payload).addKeyValue("order_id", "A-17").log("Order A-17 received");
+		log.info("Order A-18 received");
+		DroppedEvents losses = context.getBean(DroppedEvents.class);
+		this.application.stop();
+		List<String> lines = Files.readAllLines(this.logs.resolve("application.json"));
+		String cut = lines.stream().filter((line) -> line.contains("Order A-17 received")).findFirst().orElseThrow();
+		assertThat(cut.length()).isLessThanOrEqualTo(64 * 1024);
+		JsonNode event = JsonLines.parse(cut).withMessage("Order A-17 received");
+		assertThat(event.path("event_truncated").asBoolean()).isTrue();
+		assertThat(event.path("order_id").asString()).isEqualTo("A-17");
+		assertThat(event.path("payload").asString()).startsWith("xxxx").endsWith("...[truncated]");
+		assertThat(JsonLines.parse(String.join("\n", lines)).withMessage("Order A-18 received").has("event_truncated"))
+			.isFalse();
+		assertThat(losses.truncated()).isOne();
+	}
+
 	@SuppressWarnings("unchecked")
-	private SizeAndTimeBasedRollingPolicy<?> policy(String stream) {
+	private TimeBasedRollingPolicy<?> policy(String stream) {
 		Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
 		AppenderAttachable<ILoggingEvent> async = (AppenderAttachable<ILoggingEvent>) root
 			.getAppender(StructuredLogbackPipeline.WRITER_APPENDER);
 		AppenderAttachable<ILoggingEvent> files = (AppenderAttachable<ILoggingEvent>) async.iteratorForAppenders().next();
 		RollingFileAppender<ILoggingEvent> appender = (RollingFileAppender<ILoggingEvent>) files
 			.getAppender(StructuredLogbackPipeline.FILE_APPENDER_PREFIX + stream);
-		return (SizeAndTimeBasedRollingPolicy<?>) appender.getRollingPolicy();
+		return (TimeBasedRollingPolicy<?>) appender.getRollingPolicy();
 	}
 
 	// logback keeps the cap without a getter.
-	private static long totalSizeCap(SizeAndTimeBasedRollingPolicy<?> policy) {
+	private static long totalSizeCap(TimeBasedRollingPolicy<?> policy) {
 		return ((FileSize) ReflectionTestUtils.getField(policy, "totalSizeCap")).getSize();
 	}
 

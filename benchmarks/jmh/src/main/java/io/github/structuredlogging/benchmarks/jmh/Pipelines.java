@@ -92,7 +92,8 @@ final class Pipelines {
 				false);
 		PipelineSettings settings = new PipelineSettings(false, ConsoleFormat.JSON, JsonLayout.DEFAULT, SERVICE,
 				new StackTraceOptions(false, 64, 16384, List.of()), directory, List.of(application), 8192,
-				Duration.ofSeconds(10), Duration.ofSeconds(10), new MaskingEngine(MaskingSettings.defaults()), 10_000);
+				Duration.ofSeconds(10), Duration.ofSeconds(10), new MaskingEngine(MaskingSettings.defaults()), 10_000,
+				(int) PipelineSettings.DEFAULT_MAX_EVENT_SIZE.toBytes(), null);
 		new StructuredLogbackPipeline(context, settings).attach(null);
 		if (lossless) {
 			((StructuredAsyncAppender) context.getLogger(Logger.ROOT_LOGGER_NAME)
