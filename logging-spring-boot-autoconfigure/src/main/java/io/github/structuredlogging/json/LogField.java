@@ -194,8 +194,23 @@ public enum LogField {
 	/** Marks the events written by the log API's test endpoint. */
 	TEST_EVENT("test_event", custom("test_event")),
 
-	/** Marks a shipped event whose longest values were cut to fit the backend's limit. */
-	EVENT_TRUNCATED("event_truncated", custom("event_truncated"));
+	/** Marks an event whose longest values were cut to fit the longest line, or a backend's limit. */
+	EVENT_TRUNCATED("event_truncated", custom("event_truncated")),
+
+	/** The alert rule an alert's line is about. */
+	ALERT_RULE("alert_rule", "rule.name"),
+
+	/** How urgent the alert is: {@code critical}, {@code warning}, {@code info}. */
+	ALERT_SEVERITY("alert_severity", custom("alert_severity")),
+
+	/** Whether the rule fires or stopped: {@code firing}, {@code resolved}. */
+	ALERT_STATE("alert_state", custom("alert_state")),
+
+	/** The value the rule measured. */
+	ALERT_VALUE("alert_value", custom("alert_value")),
+
+	/** The rule's threshold. */
+	ALERT_THRESHOLD("alert_threshold", custom("alert_threshold"));
 
 	/** Namespace of the fields the Elastic Common Schema has no field for. */
 	public static final String CUSTOM_NAMESPACE = "structured";

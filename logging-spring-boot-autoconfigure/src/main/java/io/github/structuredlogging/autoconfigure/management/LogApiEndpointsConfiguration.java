@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.alerting.Alerting;
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditTrail;
 import io.github.structuredlogging.audit.AuditVerifier;
@@ -44,11 +45,12 @@ class LogApiEndpointsConfiguration {
 	LogApiController structuredLoggingApiController(StructuredLoggingRuntime runtime, LogManagement management,
 			ObjectProvider<AuditProperties> audit, ObjectProvider<AuditLogger> auditLogger,
 			ObjectProvider<AuditTrail> trail, ObjectProvider<TestEvents> testEvents,
-			ObjectProvider<LiveTail> liveTail, HeavyReads heavyReads) {
+			ObjectProvider<LiveTail> liveTail, HeavyReads heavyReads, ObjectProvider<Alerting> alerting) {
 		AuditLogger logger = auditLogger.getIfAvailable();
 		return new LogApiController(management,
 				auditRecords(runtime, audit.getIfAvailable(), logger, trail.getIfAvailable()), logger,
-				testEvents.getIfAvailable(), liveTail.getIfAvailable(), heavyReads, Clock.systemUTC());
+				testEvents.getIfAvailable(), liveTail.getIfAvailable(), heavyReads, alerting.getIfAvailable(),
+				Clock.systemUTC());
 	}
 
 	// The audit records are read from the audit files, when the trail writes any.

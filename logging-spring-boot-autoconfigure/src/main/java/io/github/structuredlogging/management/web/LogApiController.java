@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.structuredlogging.alerting.Alerting;
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditVerification;
 import io.github.structuredlogging.http.PerformanceSummary;
@@ -53,6 +54,8 @@ public final class LogApiController {
 
 	private final HeavyReads heavyReads;
 
+	private final @Nullable Alerting alerting;
+
 	private final Clock clock;
 
 	/**
@@ -63,17 +66,19 @@ public final class LogApiController {
 	 * @param testEvents writes test events, {@code null} without a store
 	 * @param liveTail the live tail, {@code null} without a store
 	 * @param heavyReads bounds the reads that scan the audit files or the whole store
+	 * @param alerting the alert rules, {@code null} when alerting is off
 	 * @param clock the clock relative times are measured from
 	 */
 	public LogApiController(LogManagement management, @Nullable AuditRecords auditRecords,
 			@Nullable AuditLogger auditLogger, @Nullable TestEvents testEvents, @Nullable LiveTail liveTail,
-			HeavyReads heavyReads, Clock clock) {
+			HeavyReads heavyReads, @Nullable Alerting alerting, Clock clock) {
 		this.management = management;
 		this.auditRecords = auditRecords;
 		this.auditLogger = auditLogger;
 		this.testEvents = testEvents;
 		this.liveTail = liveTail;
 		this.heavyReads = heavyReads;
+		this.alerting = alerting;
 		this.clock = clock;
 	}
 
@@ -146,6 +151,19 @@ public final class LogApiController {
 			.map((found) -> Map.of("sequence", found.sequence(), "kind",
 					found.kind().name().toLowerCase(Locale.ROOT), "problem", found.problem()))
 			.toList());
+		return body;
+	}
+
+	@GetMapping("/alerts")
+	Map<String, Object> alerts(@RequestParam Map<String, String> parameters) {
+		parameters(parameters).accepting(Set.of());
+		if (this.alerting == null) {
+			throw new SectionUnavailableException("alerts", "structured-logging.alerts.enabled=true");
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("rules", this.alerting.ruleNames());
+		body.put("active", this.alerting.active());
+		body.put("recent", this.alerting.recent());
 		return body;
 	}
 

@@ -31,7 +31,9 @@ class ConfigurationMetadataTests {
 			"structured-logging.shipping.loki.tenant", "structured-logging.shipping.loki.username",
 			"structured-logging.shipping.loki.password", "structured-logging.shipping.loki.bearer-token",
 			"structured-logging.shipping.otlp.endpoint", "structured-logging.shipping.otlp.headers",
-			"structured-logging.shipping.tcp.destinations");
+			"structured-logging.shipping.tcp.destinations", "structured-logging.alerts.webhooks.critical",
+			"structured-logging.alerts.webhooks.warning", "structured-logging.alerts.webhooks.info",
+			"structured-logging.alerts.webhooks.headers");
 
 	@Test
 	void everyPropertyHasADescriptionAndADefault() throws IOException {
