@@ -10,14 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import io.github.structuredlogging.json.LogField;
-import org.jspecify.annotations.Nullable;
+import io.github.structuredlogging.runtime.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -45,8 +42,6 @@ public final class Alerting implements SmartLifecycle {
 
 	private final List<Consumer<Alert>> notifiers;
 
-	private final Duration interval;
-
 	private final Duration coolDown;
 
 	private final Clock clock;
@@ -59,7 +54,7 @@ public final class Alerting implements SmartLifecycle {
 
 	private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-	private @Nullable ScheduledExecutorService scheduler;
+	private final PeriodicTask task;
 
 	/**
 	 * Create the alerting.
@@ -73,9 +68,9 @@ public final class Alerting implements SmartLifecycle {
 			Clock clock) {
 		this.rules = List.copyOf(rules);
 		this.notifiers = List.copyOf(notifiers);
-		this.interval = interval;
 		this.coolDown = coolDown;
 		this.clock = clock;
+		this.task = new PeriodicTask("structured-logging-alerts", interval, interval, this::checkRules);
 	}
 
 	/**
@@ -183,28 +178,17 @@ public final class Alerting implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "structured-logging-alerts");
-			thread.setDaemon(true);
-			return thread;
-		});
-		scheduler.scheduleWithFixedDelay(this::checkRules, this.interval.toMillis(), this.interval.toMillis(),
-				TimeUnit.MILLISECONDS);
-		this.scheduler = scheduler;
+		this.task.start();
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService scheduler = this.scheduler;
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-			this.scheduler = null;
-		}
+		this.task.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.scheduler != null;
+		return this.task.isRunning();
 	}
 
 }

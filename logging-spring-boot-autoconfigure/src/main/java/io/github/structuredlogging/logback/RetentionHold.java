@@ -41,7 +41,7 @@ public final class RetentionHold {
 	 * @return the names of the files, uncompressed ({@code application.2026-12-01.3.json}),
 	 * {@code null} when that cannot be told (keep every file)
 	 */
-	@Nullable Set<String> files() {
+	public @Nullable Set<String> files() {
 		Map<String, Set<String>> unread;
 		try {
 			unread = this.readers.unread();

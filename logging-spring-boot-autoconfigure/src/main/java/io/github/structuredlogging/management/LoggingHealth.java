@@ -1,7 +1,6 @@
 package io.github.structuredlogging.management;
 
 import java.io.IOException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +11,7 @@ import java.util.Map;
 
 import ch.qos.logback.core.Context;
 import ch.qos.logback.core.status.Status;
+import io.github.structuredlogging.disk.DiskUsage;
 import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.shipping.ShipperReport;
 import io.github.structuredlogging.shipping.Shipping;
@@ -98,13 +98,11 @@ public final class LoggingHealth {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("path", directory.toAbsolutePath().toString());
 		try {
-			FileStore store = Files.getFileStore(directory);
-			long total = store.getTotalSpace();
-			long free = store.getUsableSpace();
-			double usedPercent = (total > 0) ? Math.round((total - free) * 1000.0 / total) / 10.0 : 0;
+			DiskUsage.Usage usage = this.disk.usage().of(directory);
+			double usedPercent = Math.round(usage.usedPercent() * 10) / 10.0;
 			details.put("used_percent", usedPercent);
-			details.put("free_bytes", free);
-			details.put("total_bytes", total);
+			details.put("free_bytes", usage.usableBytes());
+			details.put("total_bytes", usage.totalBytes());
 			details.put("warn_percent", this.disk.warnPercent());
 			details.put("critical_percent", this.disk.criticalPercent());
 			return new HealthReport.Check(this.disk.statusOf(usedPercent), details);
@@ -186,8 +184,18 @@ public final class LoggingHealth {
 	 *
 	 * @param warnPercent the used share from which logging is degraded
 	 * @param criticalPercent the used share from which logging is down
+	 * @param usage reads the volume's usage
 	 */
-	public record DiskThresholds(int warnPercent, int criticalPercent) {
+	public record DiskThresholds(int warnPercent, int criticalPercent, DiskUsage usage) {
+
+		/**
+		 * Create thresholds for the usage the file system reports.
+		 * @param warnPercent the used share from which logging is degraded
+		 * @param criticalPercent the used share from which logging is down
+		 */
+		public DiskThresholds(int warnPercent, int criticalPercent) {
+			this(warnPercent, criticalPercent, DiskUsage.fileSystem());
+		}
 
 		LoggingStatus statusOf(double usedPercent) {
 			return (usedPercent >= this.criticalPercent) ? LoggingStatus.DOWN

@@ -3,6 +3,7 @@ package io.github.structuredlogging.autoconfigure.alerting;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,8 @@ import io.github.structuredlogging.alerting.AlertMeterBinder;
 import io.github.structuredlogging.alerting.AlertRule;
 import io.github.structuredlogging.alerting.AlertSeverity;
 import io.github.structuredlogging.alerting.Alerting;
+import io.github.structuredlogging.alerting.CountRule;
 import io.github.structuredlogging.alerting.DiskRule;
-import io.github.structuredlogging.alerting.DroppedEventsRule;
 import io.github.structuredlogging.alerting.ErrorRateRule;
 import io.github.structuredlogging.alerting.RuleSettings;
 import io.github.structuredlogging.alerting.SecurityAlertRule;
@@ -22,9 +23,12 @@ import io.github.structuredlogging.alerting.ShipperFailingRule;
 import io.github.structuredlogging.alerting.VerySlowShareRule;
 import io.github.structuredlogging.alerting.Webhooks;
 import io.github.structuredlogging.autoconfigure.audit.AuditAutoConfiguration;
+import io.github.structuredlogging.autoconfigure.disk.DiskAutoConfiguration;
+import io.github.structuredlogging.autoconfigure.logging.ConditionalOnLogDirectory;
 import io.github.structuredlogging.autoconfigure.management.LogApiProperties;
 import io.github.structuredlogging.autoconfigure.management.LogManagementAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.shipping.ShippingAutoConfiguration;
+import io.github.structuredlogging.disk.DiskMonitor;
 import io.github.structuredlogging.disk.DiskUsage;
 import io.github.structuredlogging.http.RequestStatistics;
 import io.github.structuredlogging.logback.DroppedEvents;
@@ -36,22 +40,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of alerting: the built-in rules whose figures the application has,
@@ -59,7 +61,7 @@ import org.springframework.util.StringUtils;
  * checks them all.
  */
 @AutoConfiguration(after = { LogManagementAutoConfiguration.class, ShippingAutoConfiguration.class,
-		AuditAutoConfiguration.class })
+		AuditAutoConfiguration.class, DiskAutoConfiguration.class })
 @ConditionalOnBean(StructuredLoggingRuntime.class)
 @ConditionalOnBooleanProperty(name = "structured-logging.alerts.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ AlertingProperties.class, LogApiProperties.class })
@@ -121,14 +123,24 @@ public final class AlertingAutoConfiguration {
 
 	// Events the writer dropped, and those the shippers did.
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(name = "structuredLoggingDroppedEventsRule")
 	@ConditionalOnBooleanProperty(name = "structured-logging.alerts.dropped-events.enabled", matchIfMissing = true)
-	DroppedEventsRule structuredLoggingDroppedEventsRule(DroppedEvents dropped, ObjectProvider<Shipping> shipping,
+	CountRule structuredLoggingDroppedEventsRule(DroppedEvents dropped, ObjectProvider<Shipping> shipping,
 			AlertingProperties properties) {
 		Shipping shippers = shipping.getIfAvailable();
-		return new DroppedEventsRule(() -> dropped.count() + ((shippers != null)
+		return new CountRule("dropped-events", "events dropped", () -> dropped.count() + ((shippers != null)
 				? shippers.reports().stream().mapToLong(ShipperReport::dropped).sum() : 0),
 				settings(properties.getDroppedEvents()));
+	}
+
+	// Each rolled file the disk monitor had to remove before it was shipped.
+	@Bean
+	@ConditionalOnMissingBean(name = "structuredLoggingUnshippedFilesRemovedRule")
+	@ConditionalOnBean(DiskMonitor.class)
+	@ConditionalOnBooleanProperty(name = "structured-logging.alerts.disk.enabled", matchIfMissing = true)
+	CountRule structuredLoggingUnshippedFilesRemovedRule(DiskMonitor monitor) {
+		return new CountRule("unshipped-files-removed", "rolled files removed before they were shipped",
+				monitor::removedUnshipped, new RuleSettings(0, Duration.ofHours(1), AlertSeverity.CRITICAL));
 	}
 
 	private static RuleSettings settings(AlertingProperties.Rule rule) {
@@ -148,48 +160,30 @@ public final class AlertingAutoConfiguration {
 
 	}
 
-	static final class OnLogDirectory extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			Environment environment = context.getEnvironment();
-			boolean set = StringUtils.hasText(environment.getProperty("structured-logging.file.directory"))
-					|| StringUtils.hasText(environment.getProperty("logging.file.path"));
-			return set ? ConditionOutcome.match("a log directory is set") : ConditionOutcome.noMatch("no log directory");
-		}
-
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "structured-logging.alerts.disk.enabled", matchIfMissing = true)
 	static class DiskRulesConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		DiskUsage structuredLoggingDiskUsage() {
-			return DiskUsage.fileSystem();
-		}
-
-		@Bean
 		@ConditionalOnMissingBean(name = "structuredLoggingDiskWarningRule")
-		@Conditional(OnLogDirectory.class)
-		DiskRule structuredLoggingDiskWarningRule(StructuredLoggingRuntime runtime, DiskUsage usage,
+		@ConditionalOnLogDirectory
+		DiskRule structuredLoggingDiskWarningRule(StructuredLoggingRuntime runtime, ObjectProvider<DiskUsage> usage,
 				LogApiProperties api) {
-			return new DiskRule("disk-warning", directory(runtime), usage, api.getHealth().getDiskWarnPercent(),
-					AlertSeverity.WARNING);
+			return new DiskRule("disk-warning", directory(runtime), usage.getIfAvailable(DiskUsage::fileSystem),
+					api.getHealth().getDiskWarnPercent(), AlertSeverity.WARNING);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(name = "structuredLoggingDiskCriticalRule")
-		@Conditional(OnLogDirectory.class)
-		DiskRule structuredLoggingDiskCriticalRule(StructuredLoggingRuntime runtime, DiskUsage usage,
+		@ConditionalOnLogDirectory
+		DiskRule structuredLoggingDiskCriticalRule(StructuredLoggingRuntime runtime, ObjectProvider<DiskUsage> usage,
 				LogApiProperties api) {
-			return new DiskRule("disk-critical", directory(runtime), usage, api.getHealth().getDiskCriticalPercent(),
-					AlertSeverity.CRITICAL);
+			return new DiskRule("disk-critical", directory(runtime), usage.getIfAvailable(DiskUsage::fileSystem),
+					api.getHealth().getDiskCriticalPercent(), AlertSeverity.CRITICAL);
 		}
 
 		private static Path directory(StructuredLoggingRuntime runtime) {
-			Path directory = runtime.filesDirectory();
+			Path directory = runtime.settings().directory();
 			return (directory != null) ? directory : Path.of(".");
 		}
 

@@ -13,6 +13,7 @@ import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoCo
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingProperties;
 import io.github.structuredlogging.autoconfigure.masking.MaskingAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.shipping.ShippingAutoConfiguration;
+import io.github.structuredlogging.disk.DiskUsage;
 import io.github.structuredlogging.http.RequestStatistics;
 import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.management.LogManagement;
@@ -62,14 +63,15 @@ public final class LogManagementAutoConfiguration {
 	LogManagement structuredLoggingManagement(StructuredLoggingRuntime runtime, LogApiProperties api,
 			DroppedEvents droppedEvents, ObjectProvider<EventStore> store, ObjectProvider<RequestStatistics> requests,
 			ObjectProvider<HttpLoggingProperties> http, ObjectProvider<AuditProperties> audit,
-			ObjectProvider<LoggingSystem> loggingSystem, ObjectProvider<Shipping> shipping) {
+			ObjectProvider<LoggingSystem> loggingSystem, ObjectProvider<Shipping> shipping,
+			ObjectProvider<DiskUsage> diskUsage) {
 		Clock clock = Clock.systemUTC();
 		PipelineSettings pipeline = runtime.settings();
 		Path directory = runtime.filesDirectory();
 		EventStore events = store.getIfAvailable();
 		LoggingHealth health = new LoggingHealth(directory,
 				new LoggingHealth.DiskThresholds(api.getHealth().getDiskWarnPercent(),
-						api.getHealth().getDiskCriticalPercent()),
+						api.getHealth().getDiskCriticalPercent(), diskUsage.getIfAvailable(DiskUsage::fileSystem)),
 				runtime.context(), droppedEvents, events, clock, shipping.getIfAvailable());
 		LoggingStatistics statistics = (events != null) ? new LoggingStatistics(events, droppedEvents, directory,
 				pipeline.streams(), clock, shipping.getIfAvailable()) : null;

@@ -6,7 +6,6 @@ import java.time.Instant;
 import io.github.structuredlogging.alerting.AlertRule;
 import io.github.structuredlogging.alerting.AlertSeverity;
 import io.github.structuredlogging.alerting.Alerting;
-import io.github.structuredlogging.alerting.DroppedEventsRule;
 import io.github.structuredlogging.alerting.SecurityAlertRule;
 import io.github.structuredlogging.alerting.Webhooks;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
@@ -40,7 +39,6 @@ class AlertingAutoConfigurationTests {
 			assertThat(context).hasNotFailed()
 				.hasSingleBean(Alerting.class)
 				.hasSingleBean(SecurityAlertRule.class)
-				.hasSingleBean(DroppedEventsRule.class)
 				.doesNotHaveBean(Webhooks.class);
 			assertThat(context.getBean(Alerting.class).ruleNames()).containsExactlyInAnyOrder("security-alerts",
 					"dropped-events");

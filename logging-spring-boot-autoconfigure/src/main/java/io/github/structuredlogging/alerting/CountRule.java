@@ -8,12 +8,16 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.LongSupplier;
 
 /**
- * Fires while more events than the threshold were dropped within the window: by the
- * writer's full queue, at a shutdown, or by a shipper.
+ * Fires while a count kept since start-up grew by more than the threshold within the
+ * window: events dropped, unshipped files removed.
  */
-public final class DroppedEventsRule implements AlertRule {
+public final class CountRule implements AlertRule {
 
-	private final LongSupplier dropped;
+	private final String name;
+
+	private final String counted;
+
+	private final LongSupplier total;
 
 	private final RuleSettings settings;
 
@@ -21,19 +25,23 @@ public final class DroppedEventsRule implements AlertRule {
 
 	/**
 	 * Create the rule.
-	 * @param dropped the number of events dropped since start-up
-	 * @param settings the number of events, and the window
+	 * @param name the rule's name
+	 * @param counted what is counted, for the summary, such as {@code events dropped}
+	 * @param total the count since start-up
+	 * @param settings the growth beyond which the rule fires, and the window
 	 */
-	public DroppedEventsRule(LongSupplier dropped, RuleSettings settings) {
-		this.dropped = dropped;
+	public CountRule(String name, String counted, LongSupplier total, RuleSettings settings) {
+		this.name = name;
+		this.counted = counted;
+		this.total = total;
 		this.settings = settings;
-		// Drops before the first check count as within the window.
+		// What was counted before the first check counts as within the window.
 		this.samples.add(new Sample(Instant.EPOCH, 0));
 	}
 
 	@Override
 	public String name() {
-		return "dropped-events";
+		return this.name;
 	}
 
 	@Override
@@ -43,7 +51,7 @@ public final class DroppedEventsRule implements AlertRule {
 
 	@Override
 	public Check check(Instant now) {
-		long total = this.dropped.getAsLong();
+		long total = this.total.getAsLong();
 		this.samples.addLast(new Sample(now, total));
 		Instant since = now.minus(this.settings.window());
 		// The baseline is the newest sample taken at or before the start of the window.
@@ -57,7 +65,7 @@ public final class DroppedEventsRule implements AlertRule {
 		}
 		long inWindow = total - this.samples.getFirst().total();
 		return new Check(inWindow > this.settings.threshold(), inWindow, this.settings.threshold(),
-				String.format(Locale.ROOT, "%d events dropped over the last %s (%d since start-up)", inWindow,
+				String.format(Locale.ROOT, "%d %s over the last %s (%d since start-up)", inWindow, this.counted,
 						this.settings.windowText(), total));
 	}
 
