@@ -210,7 +210,10 @@ public enum LogField {
 	ALERT_VALUE("alert_value", custom("alert_value")),
 
 	/** The rule's threshold. */
-	ALERT_THRESHOLD("alert_threshold", custom("alert_threshold"));
+	ALERT_THRESHOLD("alert_threshold", custom("alert_threshold")),
+
+	/** How many events like this one a burst limit left out. */
+	SUPPRESSED_COUNT("suppressed_count", custom("suppressed_count"));
 
 	/** Namespace of the fields the Elastic Common Schema has no field for. */
 	public static final String CUSTOM_NAMESPACE = "structured";

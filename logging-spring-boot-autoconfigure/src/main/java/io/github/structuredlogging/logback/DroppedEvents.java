@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.LongAdder;
  * when a shutdown ran out of time, or logged after the writer stopped. Health and metrics
  * read the counts; losses of WARN, ERROR and audit events, and losses at shutdown, are
  * also reported on stderr, at most once per {@value #REPORT_INTERVAL_SECONDS} seconds,
- * since logging itself cannot report them. Events cut to the longest line are counted
- * here too, apart from the losses.
+ * since logging itself cannot report them. Events cut to the longest line, and events
+ * left out by sampling or a burst limit, are counted here too, apart from the losses.
  */
 public final class DroppedEvents {
 
@@ -25,6 +25,10 @@ public final class DroppedEvents {
 
 	private final LongAdder truncated = new LongAdder();
 
+	private final LongAdder sampledOut = new LongAdder();
+
+	private final LongAdder suppressed = new LongAdder();
+
 	private final AtomicLong lastReport = new AtomicLong();
 
 	private volatile long lastDropTime;
@@ -32,6 +36,16 @@ public final class DroppedEvents {
 	/** Count an event written with its longest values cut, to fit the longest line. */
 	void countTruncated() {
 		this.truncated.increment();
+	}
+
+	/** Count an event left out by sampling, as configured. */
+	public void countSampledOut() {
+		this.sampledOut.increment();
+	}
+
+	/** Count an event suppressed in a burst of its message, as configured. */
+	public void countSuppressed() {
+		this.suppressed.increment();
 	}
 
 	/** Count an event below WARN dropped from a full queue. */
@@ -117,6 +131,24 @@ public final class DroppedEvents {
 	 */
 	public long truncated() {
 		return this.truncated.sum();
+	}
+
+	/**
+	 * Return how many DEBUG and INFO events sampling left out, as configured: not lost,
+	 * but not written either.
+	 * @return the number
+	 */
+	public long sampledOut() {
+		return this.sampledOut.sum();
+	}
+
+	/**
+	 * Return how many events the burst limit suppressed, as configured; each burst ends
+	 * with one line that counts them.
+	 * @return the number
+	 */
+	public long suppressed() {
+		return this.suppressed.sum();
 	}
 
 }

@@ -16,6 +16,12 @@ public final class DroppedEventsMeterBinder implements MeterBinder {
 	/** Name of the counter of events cut to fit the longest line. */
 	public static final String TRUNCATED_METER_NAME = "structured.logging.events.truncated";
 
+	/** Name of the counter of events left out by sampling. */
+	public static final String SAMPLED_METER_NAME = "structured.logging.events.sampled";
+
+	/** Name of the counter of events left out by the burst limit. */
+	public static final String SUPPRESSED_METER_NAME = "structured.logging.events.suppressed";
+
 	private final DroppedEvents droppedEvents;
 
 	/**
@@ -34,6 +40,14 @@ public final class DroppedEventsMeterBinder implements MeterBinder {
 			.register(registry);
 		FunctionCounter.builder(TRUNCATED_METER_NAME, this.droppedEvents, DroppedEvents::truncated)
 			.description("Log events written with their longest values cut to fit the longest line")
+			.baseUnit("events")
+			.register(registry);
+		FunctionCounter.builder(SAMPLED_METER_NAME, this.droppedEvents, DroppedEvents::sampledOut)
+			.description("DEBUG and INFO log events left out by sampling")
+			.baseUnit("events")
+			.register(registry);
+		FunctionCounter.builder(SUPPRESSED_METER_NAME, this.droppedEvents, DroppedEvents::suppressed)
+			.description("Log events left out by the burst limit")
 			.baseUnit("events")
 			.register(registry);
 	}

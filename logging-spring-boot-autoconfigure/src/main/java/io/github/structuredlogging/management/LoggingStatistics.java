@@ -76,7 +76,8 @@ public final class LoggingStatistics {
 		}
 		return new StatsReport(Duration.ofMillis(now - this.startTime).toSeconds(), this.store.added(),
 				counts.byLevel(), counts.byStream(), counts.topLoggers(topLoggers), eventsPerSecond, errorsPerMinute,
-				this.droppedEvents.count(), this.droppedEvents.truncated(),
+				this.droppedEvents.count(), this.droppedEvents.truncated(), this.droppedEvents.sampledOut(),
+				this.droppedEvents.suppressed(),
 				new StatsReport.Store(this.store.size(), this.store.capacity(), this.store.footprint()), files(),
 				(this.shipping != null) ? this.shipping.reports() : List.of());
 	}

@@ -19,6 +19,8 @@ import io.github.structuredlogging.shipping.ShipperReport;
  * @param droppedEvents the number of events dropped because the queue was full
  * @param truncatedEvents the number of events written with their longest values cut, to
  * fit the longest line
+ * @param sampledEvents the number of DEBUG and INFO events sampling left out
+ * @param suppressedEvents the number of events the burst limit left out
  * @param store the fill of the event store
  * @param files the size of each stream's files
  * @param shipping what each shipper has done, empty when nothing is shipped
@@ -30,7 +32,8 @@ public record StatsReport(@JsonProperty("uptime_seconds") long uptimeSeconds,
 		@JsonProperty("events_per_second") Map<String, Double> eventsPerSecond,
 		@JsonProperty("errors_per_minute") Map<String, Double> errorsPerMinute,
 		@JsonProperty("dropped_events") long droppedEvents,
-		@JsonProperty("truncated_events") long truncatedEvents, Store store, Map<String, StreamFiles> files,
+		@JsonProperty("truncated_events") long truncatedEvents, @JsonProperty("sampled_events") long sampledEvents,
+		@JsonProperty("suppressed_events") long suppressedEvents, Store store, Map<String, StreamFiles> files,
 		List<ShipperReport> shipping) {
 
 	/**
