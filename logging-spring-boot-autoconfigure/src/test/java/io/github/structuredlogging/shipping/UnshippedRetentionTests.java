@@ -54,7 +54,8 @@ class UnshippedRetentionTests {
 		List<Integer> kept = firstNumbers();
 		assertThat(kept).contains(0);
 		assertThat(rolledBytes()).as("held past the 60 KB cap").isGreaterThan(200_000);
-		assertThat(hold.held("elasticsearch")).isEqualTo(kept.size());
+		// Counted at the last clean-up, which may have run while the newest file was being gzipped.
+		assertThat(hold.held("elasticsearch")).isPositive().isLessThanOrEqualTo(kept.size());
 		// Shipped up to the active file: the next clean-up (here, at start) removes what it held.
 		registry.save(new ReadPosition(RolledFiles.head(this.logs.resolve("application.json")), 0));
 		write(hold, 3000, 3010);

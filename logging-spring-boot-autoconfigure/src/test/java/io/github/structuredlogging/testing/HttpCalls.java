@@ -46,6 +46,10 @@ public final class HttpCalls {
 			.POST(HttpRequest.BodyPublishers.ofString(body)), headers);
 	}
 
+	public HttpResponse<String> delete(String path, String... headers) {
+		return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+	}
+
 	/**
 	 * Return the URI of a path on the server.
 	 * @param path the path, with its query

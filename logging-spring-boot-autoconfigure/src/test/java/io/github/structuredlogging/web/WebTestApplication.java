@@ -239,6 +239,7 @@ public final class WebTestApplication implements AutoCloseable {
 		@Async
 		public CompletableFuture<String> work() {
 			log.info("Working asynchronously");
+			log.debug("Asynchronous step in detail");
 			return CompletableFuture.completedFuture(Thread.currentThread().getName());
 		}
 
@@ -276,6 +277,7 @@ public final class WebTestApplication implements AutoCloseable {
 		@GetMapping("/orders/{id}")
 		Map<String, Object> order(@PathVariable long id) {
 			log.info("Loading order");
+			log.debug("Order {} read from the cache", id);
 			return Map.of("id", id);
 		}
 

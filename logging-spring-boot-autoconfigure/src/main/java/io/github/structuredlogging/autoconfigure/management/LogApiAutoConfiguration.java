@@ -3,6 +3,7 @@ package io.github.structuredlogging.autoconfigure.management;
 import java.time.Clock;
 
 import io.github.structuredlogging.audit.AuditLogger;
+import io.github.structuredlogging.autoconfigure.debug.DebugSessionsAutoConfiguration;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.web.ApiKeyAccess;
 import io.github.structuredlogging.management.web.AuthorityAccess;
@@ -27,6 +28,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -35,7 +37,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Spring Security it serves users holding {@code structured-logging.api.authority};
  * without, it is off unless enabled with an API key.
  */
-@AutoConfiguration(after = LogManagementAutoConfiguration.class)
+@AutoConfiguration(after = { LogManagementAutoConfiguration.class, DebugSessionsAutoConfiguration.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(LogManagement.class)
@@ -63,12 +65,16 @@ public final class LogApiAutoConfiguration {
 
 			// Clients that authenticate each request with a header (basic, bearer, the API
 			// key) cannot send a CSRF token, and a cross-site form cannot set such a header:
-			// POST /test is exempt for them only. A cookie session keeps CSRF protection.
+			// POST /test and the debug sessions' POST and DELETE are exempt for them only. A
+			// cookie session keeps CSRF protection.
 			@Bean
 			Customizer<CsrfConfigurer<HttpSecurity>> structuredLoggingApiCsrfCustomizer(LogApiProperties properties) {
-				RequestMatcher test = PathPatternRequestMatcher.withDefaults()
-					.matcher(HttpMethod.POST, properties.getBasePath() + "/test");
-				return (csrf) -> csrf.ignoringRequestMatchers((request) -> test.matches(request)
+				PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+				RequestMatcher writes = new OrRequestMatcher(
+						paths.matcher(HttpMethod.POST, properties.getBasePath() + "/test"),
+						paths.matcher(HttpMethod.POST, properties.getBasePath() + "/debug-sessions"),
+						paths.matcher(HttpMethod.DELETE, properties.getBasePath() + "/debug-sessions/*"));
+				return (csrf) -> csrf.ignoringRequestMatchers((request) -> writes.matches(request)
 						&& (request.getHeader(HttpHeaders.AUTHORIZATION) != null
 								|| request.getHeader(ApiKeyAccess.HEADER) != null));
 			}

@@ -4,16 +4,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
-import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.alerting.Alerting;
+import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.archive.LogArchive;
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditTrail;
 import io.github.structuredlogging.audit.AuditVerifier;
 import io.github.structuredlogging.audit.ChainPosition;
 import io.github.structuredlogging.autoconfigure.audit.AuditProperties;
+import io.github.structuredlogging.debug.DebugSessions;
 import io.github.structuredlogging.management.AuditRecords;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.TestEvents;
+import io.github.structuredlogging.management.web.DebugSessionsController;
 import io.github.structuredlogging.management.web.HeavyReads;
 import io.github.structuredlogging.management.web.LiveTail;
 import io.github.structuredlogging.management.web.LogApiAccess;
@@ -42,15 +45,23 @@ class LogApiEndpointsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnBean(DebugSessions.class)
+	DebugSessionsController structuredLoggingDebugSessionsController(DebugSessions sessions) {
+		return new DebugSessionsController(sessions, Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	LogApiController structuredLoggingApiController(StructuredLoggingRuntime runtime, LogManagement management,
 			ObjectProvider<AuditProperties> audit, ObjectProvider<AuditLogger> auditLogger,
 			ObjectProvider<AuditTrail> trail, ObjectProvider<TestEvents> testEvents,
-			ObjectProvider<LiveTail> liveTail, HeavyReads heavyReads, ObjectProvider<Alerting> alerting) {
+			ObjectProvider<LiveTail> liveTail, HeavyReads heavyReads, ObjectProvider<Alerting> alerting,
+			ObjectProvider<LogArchive> archive) {
 		AuditLogger logger = auditLogger.getIfAvailable();
 		return new LogApiController(management,
 				auditRecords(runtime, audit.getIfAvailable(), logger, trail.getIfAvailable()), logger,
 				testEvents.getIfAvailable(), liveTail.getIfAvailable(), heavyReads, alerting.getIfAvailable(),
-				Clock.systemUTC());
+				archive.getIfAvailable(), Clock.systemUTC());
 	}
 
 	// The audit records are read from the audit files, when the trail writes any.

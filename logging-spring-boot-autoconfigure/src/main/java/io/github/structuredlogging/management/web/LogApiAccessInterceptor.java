@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -43,6 +44,15 @@ public final class LogApiAccessInterceptor implements HandlerInterceptor {
 		}
 		AccessRefusal.write(decision, this.apiKey, request, response);
 		return false;
+	}
+
+	/**
+	 * Return who the access decision found calling the API.
+	 * @param request the request
+	 * @return the principal, {@code null} when none is known
+	 */
+	public static @Nullable String principal(HttpServletRequest request) {
+		return (request.getAttribute(PRINCIPAL_ATTRIBUTE) instanceof String principal) ? principal : null;
 	}
 
 }

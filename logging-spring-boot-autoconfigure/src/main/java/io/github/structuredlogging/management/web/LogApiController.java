@@ -1,5 +1,7 @@
 package io.github.structuredlogging.management.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -7,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.structuredlogging.alerting.Alerting;
+import io.github.structuredlogging.archive.ArchiveVerification;
+import io.github.structuredlogging.archive.LogArchive;
 import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditVerification;
 import io.github.structuredlogging.http.PerformanceSummary;
@@ -56,6 +60,8 @@ public final class LogApiController {
 
 	private final @Nullable Alerting alerting;
 
+	private final @Nullable LogArchive archive;
+
 	private final Clock clock;
 
 	/**
@@ -67,11 +73,12 @@ public final class LogApiController {
 	 * @param liveTail the live tail, {@code null} without a store
 	 * @param heavyReads bounds the reads that scan the audit files or the whole store
 	 * @param alerting the alert rules, {@code null} when alerting is off
+	 * @param archive the archive of rolled files, {@code null} when none is configured
 	 * @param clock the clock relative times are measured from
 	 */
 	public LogApiController(LogManagement management, @Nullable AuditRecords auditRecords,
 			@Nullable AuditLogger auditLogger, @Nullable TestEvents testEvents, @Nullable LiveTail liveTail,
-			HeavyReads heavyReads, @Nullable Alerting alerting, Clock clock) {
+			HeavyReads heavyReads, @Nullable Alerting alerting, @Nullable LogArchive archive, Clock clock) {
 		this.management = management;
 		this.auditRecords = auditRecords;
 		this.auditLogger = auditLogger;
@@ -79,6 +86,7 @@ public final class LogApiController {
 		this.liveTail = liveTail;
 		this.heavyReads = heavyReads;
 		this.alerting = alerting;
+		this.archive = archive;
 		this.clock = clock;
 	}
 
@@ -167,6 +175,40 @@ public final class LogApiController {
 		return body;
 	}
 
+	@GetMapping("/archive/verify")
+	ResponseEntity<?> verifyArchive(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
+		parameters(parameters).accepting(Set.of());
+		LogArchive archive = this.archive;
+		if (archive == null) {
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.body(Problems.of(HttpStatus.CONFLICT,
+						"No archive is configured: set structured-logging.archive.directory (and a log directory)"));
+		}
+		ArchiveVerification verification = this.heavyReads.run(() -> {
+			try {
+				return archive.verify();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		if (this.auditLogger != null) {
+			this.auditLogger.event("LOG_API_ARCHIVE_VERIFIED")
+				.action("verify_archive")
+				.principal(principal(request))
+				.detail("valid", verification.valid())
+				.detail("files", verification.files())
+				.success();
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("valid", verification.valid());
+		body.put("files", verification.files());
+		body.put("missing", verification.missing());
+		body.put("added", verification.added());
+		body.put("changed", verification.changed());
+		return ResponseEntity.ok(body);
+	}
+
 	@PostMapping("/test")
 	TestEvents.TestEventsReport test(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
 		parameters(parameters).accepting(Set.of());
@@ -204,8 +246,7 @@ public final class LogApiController {
 	}
 
 	private static @Nullable String principal(HttpServletRequest request) {
-		return (request.getAttribute(LogApiAccessInterceptor.PRINCIPAL_ATTRIBUTE) instanceof String principal)
-				? principal : null;
+		return LogApiAccessInterceptor.principal(request);
 	}
 
 }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Turns the log API's errors into RFC 9457 problem responses.
  */
-@RestControllerAdvice(assignableTypes = LogApiController.class)
+@RestControllerAdvice(assignableTypes = { LogApiController.class, DebugSessionsController.class })
 public final class LogApiExceptionHandler {
 
 	@ExceptionHandler

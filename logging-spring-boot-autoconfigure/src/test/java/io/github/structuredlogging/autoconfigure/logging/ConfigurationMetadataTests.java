@@ -33,7 +33,7 @@ class ConfigurationMetadataTests {
 			"structured-logging.shipping.otlp.endpoint", "structured-logging.shipping.otlp.headers",
 			"structured-logging.shipping.tcp.destinations", "structured-logging.alerts.webhooks.critical",
 			"structured-logging.alerts.webhooks.warning", "structured-logging.alerts.webhooks.info",
-			"structured-logging.alerts.webhooks.headers");
+			"structured-logging.alerts.webhooks.headers", "structured-logging.archive.directory");
 
 	@Test
 	void everyPropertyHasADescriptionAndADefault() throws IOException {

@@ -1,0 +1,71 @@
+package io.github.structuredlogging.autoconfigure.debug;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import io.github.structuredlogging.audit.AuditLogger;
+import io.github.structuredlogging.autoconfigure.audit.AuditAutoConfiguration;
+import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
+import io.github.structuredlogging.debug.DebugSessionFilter;
+import io.github.structuredlogging.debug.DebugSessions;
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of debug sessions: the sessions, started through the log API, and
+ * the filter that marks the requests they match. Each session started, ended or expired
+ * is an audit record when the audit trail is on.
+ */
+@AutoConfiguration(after = { StructuredLoggingAutoConfiguration.class, AuditAutoConfiguration.class })
+@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnBean(StructuredLoggingRuntime.class)
+@ConditionalOnBooleanProperty(name = "structured-logging.debug-sessions.enabled", matchIfMissing = true)
+public final class DebugSessionsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DebugSessions structuredLoggingDebugSessions(StructuredLoggingRuntime runtime, ObjectProvider<AuditLogger> audit) {
+		return new DebugSessions(runtime.context(), Clock.systemUTC(), audit(audit.getIfAvailable()));
+	}
+
+	@Bean
+	@ConditionalOnMissingFilterBean(DebugSessionFilter.class)
+	FilterRegistrationBean<DebugSessionFilter> structuredLoggingDebugSessionFilter(DebugSessions sessions) {
+		FilterRegistrationBean<DebugSessionFilter> registration = new FilterRegistrationBean<>(
+				new DebugSessionFilter(sessions));
+		registration.setOrder(DebugSessionFilter.ORDER);
+		return registration;
+	}
+
+	private static Consumer<DebugSessions.Change> audit(@Nullable AuditLogger audit) {
+		if (audit == null) {
+			return (change) -> LoggerFactory.getLogger(DebugSessions.class)
+				.info("Debug session {} {}{}", change.session().id(), change.what(),
+						(change.by() != null) ? " by " + change.by() : "");
+		}
+		return (change) -> audit.event("DEBUG_SESSION_" + change.what().toUpperCase(Locale.ROOT))
+			.action(change.what() + "_debug_session")
+			.principal(change.by())
+			.resource("debug_session", change.session().id())
+			.detail("user", change.session().user())
+			.detail("correlation_id", change.session().correlationId())
+			.detail("header", change.session().header())
+			.detail("logger", change.session().logger())
+			.detail("expires_at", change.session().expiresAt().toString())
+			.success();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of debug sessions.
+ */
+@NullMarked
+package io.github.structuredlogging.autoconfigure.debug;
+
+import org.jspecify.annotations.NullMarked;
