@@ -213,7 +213,10 @@ public enum LogField {
 	ALERT_THRESHOLD("alert_threshold", custom("alert_threshold")),
 
 	/** How many events like this one a burst limit left out. */
-	SUPPRESSED_COUNT("suppressed_count", custom("suppressed_count"));
+	SUPPRESSED_COUNT("suppressed_count", custom("suppressed_count")),
+
+	/** Marks a DEBUG event kept back and written because its request failed. */
+	DEBUG_REPLAY("debug_replay", custom("debug_replay"));
 
 	/** Namespace of the fields the Elastic Common Schema has no field for. */
 	public static final String CUSTOM_NAMESPACE = "structured";

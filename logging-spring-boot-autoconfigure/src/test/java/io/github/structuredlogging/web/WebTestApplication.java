@@ -287,6 +287,12 @@ public final class WebTestApplication implements AutoCloseable {
 			return "done";
 		}
 
+		@GetMapping("/orders/{id}/fail")
+		String failOrder(@PathVariable long id) {
+			log.debug("Order {} read from the cache", id);
+			throw new IllegalStateException("Inventory service unavailable");
+		}
+
 		@GetMapping("/fail")
 		String fail() {
 			throw new IllegalStateException("Inventory service unavailable");

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of debug sessions.
+ * Auto-configuration of debug detail where it is needed: debug sessions, and the
+ * replay of failed requests' DEBUG events.
  */
 @NullMarked
 package io.github.structuredlogging.autoconfigure.debug;

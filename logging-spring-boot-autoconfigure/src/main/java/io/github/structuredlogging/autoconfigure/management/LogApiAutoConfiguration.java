@@ -3,7 +3,7 @@ package io.github.structuredlogging.autoconfigure.management;
 import java.time.Clock;
 
 import io.github.structuredlogging.audit.AuditLogger;
-import io.github.structuredlogging.autoconfigure.debug.DebugSessionsAutoConfiguration;
+import io.github.structuredlogging.autoconfigure.debug.DebugDetailAutoConfiguration;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.web.ApiKeyAccess;
 import io.github.structuredlogging.management.web.AuthorityAccess;
@@ -37,7 +37,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Spring Security it serves users holding {@code structured-logging.api.authority};
  * without, it is off unless enabled with an API key.
  */
-@AutoConfiguration(after = { LogManagementAutoConfiguration.class, DebugSessionsAutoConfiguration.class })
+@AutoConfiguration(after = { LogManagementAutoConfiguration.class, DebugDetailAutoConfiguration.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBean(LogManagement.class)

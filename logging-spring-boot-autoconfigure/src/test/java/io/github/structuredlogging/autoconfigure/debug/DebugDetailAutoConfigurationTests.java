@@ -6,6 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
 import io.github.structuredlogging.debug.DebugSessions;
+import io.github.structuredlogging.debug.ErrorReplay;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -16,19 +17,19 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DebugSessionsAutoConfiguration}.
+ * Tests for {@link DebugDetailAutoConfiguration}.
  */
-class DebugSessionsAutoConfigurationTests {
+class DebugDetailAutoConfigurationTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withInitializer(TestRuntimes.fromEnvironment())
 		.withConfiguration(
-				AutoConfigurations.of(StructuredLoggingAutoConfiguration.class, DebugSessionsAutoConfiguration.class));
+				AutoConfigurations.of(StructuredLoggingAutoConfiguration.class, DebugDetailAutoConfiguration.class));
 
 	@Test
 	void sessionsAndTheirFilterInAWebApplication() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(DebugSessions.class)
-			.hasSingleBean(FilterRegistrationBean.class));
+			.hasBean("structuredLoggingDebugSessionFilter"));
 	}
 
 	@Test
@@ -37,8 +38,24 @@ class DebugSessionsAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(DebugSessions.class));
 		new ApplicationContextRunner().withInitializer(TestRuntimes.fromEnvironment())
 			.withConfiguration(
-					AutoConfigurations.of(StructuredLoggingAutoConfiguration.class, DebugSessionsAutoConfiguration.class))
+					AutoConfigurations.of(StructuredLoggingAutoConfiguration.class, DebugDetailAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(DebugSessions.class));
+	}
+
+	@Test
+	void theReplayOfFailedRequestsOnlyWhenEnabled() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(ErrorReplay.class));
+		this.contextRunner.withPropertyValues("structured-logging.debug-replay.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(ErrorReplay.class)
+				.getBean("structuredLoggingErrorReplayFilter")
+				.isInstanceOf(FilterRegistrationBean.class));
+		this.contextRunner
+			.withPropertyValues("structured-logging.debug-replay.enabled=true",
+					"structured-logging.debug-replay.max-events=10")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("max-events"));
 	}
 
 	@Test
