@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,13 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.logback.RetentionHold;
+import io.github.structuredlogging.logback.RolledFile;
 import io.github.structuredlogging.runtime.PeriodicTask;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -49,8 +47,6 @@ import org.springframework.context.SmartLifecycle;
 public final class LogArchive implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(LogArchive.class);
-
-	private static final Pattern ROLLED = Pattern.compile("(.+)\\.(\\d{4}-\\d{2}-\\d{2})\\.(\\d+)\\.json(\\.gz)?");
 
 	private final Path logDirectory;
 
@@ -111,7 +107,7 @@ public final class LogArchive implements SmartLifecycle {
 		Set<String> unshipped = (this.hold != null) ? this.hold.files() : Set.of();
 		Map<String, String> present = this.manifest.expected();
 		int moved = 0;
-		for (Rolled file : rolledFiles()) {
+		for (RolledFile file : RolledFile.in(this.logDirectory, this.streams)) {
 			boolean due = file.day().isBefore(today.minusDays(this.after.toDays()));
 			boolean waiting = LogStreams.APPLICATION.equals(file.stream())
 					&& (unshipped == null || unshipped.contains(file.plainName()));
@@ -177,7 +173,7 @@ public final class LogArchive implements SmartLifecycle {
 
 	// Written to a temporary file, forced to disk, recorded, then moved into place: a
 	// crash leaves at most a temporary file, which the next run overwrites.
-	private void store(Rolled file, String target) throws IOException {
+	private void store(RolledFile file, String target) throws IOException {
 		Path destination = this.archive.resolve(target);
 		Files.createDirectories(destination.getParent());
 		Path temporary = destination.resolveSibling(destination.getFileName() + ".tmp");
@@ -210,32 +206,18 @@ public final class LogArchive implements SmartLifecycle {
 	private int removeExpired(LocalDate today, Map<String, String> present) throws IOException {
 		int removed = 0;
 		for (String path : present.keySet()) {
-			Matcher matcher = ROLLED.matcher(path.substring(path.indexOf('/') + 1).replaceFirst("\\.gz$", ""));
-			if (!matcher.matches()) {
+			RolledFile file = RolledFile.of(this.archive.resolve(path));
+			if (file == null) {
 				continue;
 			}
-			Duration kept = LogStreams.AUDIT.equals(matcher.group(1)) ? this.auditRetention : this.retention;
-			if (LocalDate.parse(matcher.group(2)).isBefore(today.minusDays(kept.toDays()))) {
+			Duration kept = LogStreams.AUDIT.equals(file.stream()) ? this.auditRetention : this.retention;
+			if (file.day().isBefore(today.minusDays(kept.toDays()))) {
 				Files.deleteIfExists(this.archive.resolve(path));
 				this.manifest.removed(path, this.clock.instant());
 				removed++;
 			}
 		}
 		return removed;
-	}
-
-	private List<Rolled> rolledFiles() throws IOException {
-		List<Rolled> files = new ArrayList<>();
-		try (DirectoryStream<Path> listing = Files.newDirectoryStream(this.logDirectory)) {
-			for (Path file : listing) {
-				Matcher matcher = ROLLED.matcher(file.getFileName().toString());
-				if (matcher.matches() && this.streams.contains(matcher.group(1)) && Files.isRegularFile(file)) {
-					files.add(new Rolled(file, matcher.group(1), LocalDate.parse(matcher.group(2)),
-							matcher.group(4) != null));
-				}
-			}
-		}
-		return files;
 	}
 
 	private static String sha256(Path file) throws IOException {
@@ -268,15 +250,6 @@ public final class LogArchive implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.task.isRunning();
-	}
-
-	private record Rolled(Path path, String stream, LocalDate day, boolean compressed) {
-
-		String plainName() {
-			String name = this.path.getFileName().toString();
-			return this.compressed ? name.substring(0, name.length() - 3) : name;
-		}
-
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.github.structuredlogging.disk;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,10 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.structuredlogging.logback.RetentionHold;
+import io.github.structuredlogging.logback.RolledFile;
 import io.github.structuredlogging.runtime.PeriodicTask;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,8 +30,6 @@ import org.springframework.context.SmartLifecycle;
 public final class DiskMonitor implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiskMonitor.class);
-
-	private static final Pattern ROLLED = Pattern.compile("(.+)\\.(\\d{4}-\\d{2}-\\d{2})\\.(\\d+)\\.json(\\.gz)?");
 
 	private static final String SHIPPED_STREAM = "application";
 
@@ -99,16 +95,16 @@ public final class DiskMonitor implements SmartLifecycle {
 
 	private void makeRoom(double before) throws IOException {
 		Set<String> unshipped = (this.hold != null) ? this.hold.files() : Set.of();
-		List<Rolled> candidates = rolledFiles();
+		List<Candidate> candidates = rolledFiles();
 		// Shipped or never shipped first, oldest first; then what a shipper still needs.
-		candidates.sort(Comparator.comparing((Rolled file) -> unshipped(file, unshipped))
-			.thenComparing(Rolled::date)
-			.thenComparing(Rolled::modified));
+		candidates.sort(Comparator.comparing((Candidate file) -> unshipped(file.file(), unshipped))
+			.thenComparing((Candidate file) -> file.file().day())
+			.thenComparing(Candidate::modified));
 		double used = before;
 		int removed = 0;
 		long bytes = 0;
 		List<String> lost = new ArrayList<>();
-		for (Rolled file : candidates) {
+		for (Candidate file : candidates) {
 			if (used < this.warnPercent) {
 				break;
 			}
@@ -116,7 +112,7 @@ public final class DiskMonitor implements SmartLifecycle {
 			if (Files.deleteIfExists(file.path())) {
 				removed++;
 				bytes += size;
-				if (unshipped(file, unshipped)) {
+				if (unshipped(file.file(), unshipped)) {
 					this.removedUnshipped.increment();
 					lost.add(file.path().getFileName().toString());
 				}
@@ -135,25 +131,14 @@ public final class DiskMonitor implements SmartLifecycle {
 		}
 	}
 
-	private static boolean unshipped(Rolled file, @Nullable Set<String> unshipped) {
-		if (!SHIPPED_STREAM.equals(file.stream())) {
-			return false;
-		}
-		String name = file.path().getFileName().toString();
-		String plain = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-		return unshipped == null || unshipped.contains(plain);
+	private static boolean unshipped(RolledFile file, @Nullable Set<String> unshipped) {
+		return SHIPPED_STREAM.equals(file.stream()) && (unshipped == null || unshipped.contains(file.plainName()));
 	}
 
-	private List<Rolled> rolledFiles() throws IOException {
-		List<Rolled> files = new ArrayList<>();
-		try (DirectoryStream<Path> listing = Files.newDirectoryStream(this.directory)) {
-			for (Path file : listing) {
-				Matcher matcher = ROLLED.matcher(file.getFileName().toString());
-				if (matcher.matches() && this.streams.contains(matcher.group(1)) && Files.isRegularFile(file)) {
-					files.add(new Rolled(file, matcher.group(1), matcher.group(2),
-							Files.getLastModifiedTime(file).toMillis()));
-				}
-			}
+	private List<Candidate> rolledFiles() throws IOException {
+		List<Candidate> files = new ArrayList<>();
+		for (RolledFile file : RolledFile.in(this.directory, this.streams)) {
+			files.add(new Candidate(file, Files.getLastModifiedTime(file.path()).toMillis()));
 		}
 		return files;
 	}
@@ -205,7 +190,11 @@ public final class DiskMonitor implements SmartLifecycle {
 		return this.task.isRunning();
 	}
 
-	private record Rolled(Path path, String stream, String date, long modified) {
+	private record Candidate(RolledFile file, long modified) {
+
+		Path path() {
+			return this.file.path();
+		}
 
 	}
 

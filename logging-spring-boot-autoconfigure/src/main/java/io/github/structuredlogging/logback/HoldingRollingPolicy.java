@@ -117,7 +117,7 @@ public final class HoldingRollingPolicy<E> extends TimeBasedRollingPolicy<E> {
 
 		private void removeReleased(Set<String> kept) {
 			for (Path file : this.pastLimits) {
-				if (!kept.contains(uncompressed(file))) {
+				if (!kept.contains(RolledFile.plainName(file.getFileName().toString()))) {
 					try {
 						Files.deleteIfExists(file);
 						this.pastLimits.remove(file);
@@ -127,11 +127,6 @@ public final class HoldingRollingPolicy<E> extends TimeBasedRollingPolicy<E> {
 					}
 				}
 			}
-		}
-
-		private static String uncompressed(Path file) {
-			String name = file.getFileName().toString();
-			return name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
 		}
 
 		private final class HeldFile extends File {
@@ -145,7 +140,7 @@ public final class HoldingRollingPolicy<E> extends TimeBasedRollingPolicy<E> {
 			@Override
 			public boolean delete() {
 				Set<String> kept = HoldingArchiveRemover.this.kept;
-				if (kept == null || kept.contains(uncompressed(toPath()))) {
+				if (kept == null || kept.contains(RolledFile.plainName(getName()))) {
 					HoldingArchiveRemover.this.pastLimits.add(toPath());
 					return false;
 				}

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.github.structuredlogging.logback.RetentionHold;
+import io.github.structuredlogging.logback.RolledFile;
 
 /**
  * The rolled files of a stream each shipper has not shipped yet, told by the positions in
@@ -63,7 +64,7 @@ public final class UnshippedFiles implements RetentionHold.Readers {
 				}
 				Set<String> names = new HashSet<>();
 				for (int i = firstUnshipped(rolled, heads, registry); i < rolled.size(); i++) {
-					names.add(uncompressed(rolled.get(i)));
+					names.add(RolledFile.plainName(rolled.get(i).file().getFileName().toString()));
 				}
 				unread.put(registry.shipper(), names);
 			}
@@ -92,10 +93,6 @@ public final class UnshippedFiles implements RetentionHold.Readers {
 			}
 		}
 		return rolled.size();
-	}
-
-	private static String uncompressed(RolledFiles.Rolled file) {
-		return file.file().getFileName().toString().replaceFirst("\\.json(\\d+\\.tmp|\\.gz)$", ".json");
 	}
 
 }
