@@ -14,20 +14,17 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import io.github.structuredlogging.json.LogField;
-import io.github.structuredlogging.runtime.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
-import org.springframework.context.SmartLifecycle;
-
 /**
- * Checks the rules on a thread of its own and raises alerts: one when a rule starts
- * firing, one more per cool-down while it goes on, one when it stops. Each alert is
+ * Checks the rules, on a thread of its own when scheduled, and raises alerts: one when a
+ * rule starts firing, one more per cool-down while it goes on, one when it stops. Each alert is
  * logged (with {@code alert_rule}), counted, kept for the log API, and handed to the
  * notifiers (the webhooks), which must not block.
  */
-public final class Alerting implements SmartLifecycle {
+public final class Alerting {
 
 	/** Name of the logger alerts are logged with. */
 	public static final String LOGGER_NAME = "io.github.structuredlogging.alerting.Alerts";
@@ -54,23 +51,18 @@ public final class Alerting implements SmartLifecycle {
 
 	private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
-	private final PeriodicTask task;
-
 	/**
 	 * Create the alerting.
 	 * @param rules the rules
 	 * @param notifiers told of every alert, on the checking thread: they must return at once
-	 * @param interval how often the rules are checked
 	 * @param coolDown how long a rule that goes on firing stays quiet
 	 * @param clock the clock
 	 */
-	public Alerting(List<AlertRule> rules, List<Consumer<Alert>> notifiers, Duration interval, Duration coolDown,
-			Clock clock) {
+	public Alerting(List<AlertRule> rules, List<Consumer<Alert>> notifiers, Duration coolDown, Clock clock) {
 		this.rules = List.copyOf(rules);
 		this.notifiers = List.copyOf(notifiers);
 		this.coolDown = coolDown;
 		this.clock = clock;
-		this.task = new PeriodicTask("structured-logging-alerts", interval, interval, this::checkRules);
 	}
 
 	/**
@@ -174,21 +166,6 @@ public final class Alerting implements SmartLifecycle {
 	public long count(String rule, String state) {
 		LongAdder count = this.counts.get(rule + "/" + state);
 		return (count != null) ? count.sum() : 0;
-	}
-
-	@Override
-	public void start() {
-		this.task.start();
-	}
-
-	@Override
-	public void stop() {
-		this.task.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.task.isRunning();
 	}
 
 }

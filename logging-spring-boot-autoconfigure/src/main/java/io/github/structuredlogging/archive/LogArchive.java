@@ -29,12 +29,9 @@ import java.util.zip.GZIPOutputStream;
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.logback.RetentionHold;
 import io.github.structuredlogging.logback.RolledFile;
-import io.github.structuredlogging.runtime.PeriodicTask;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Moves rolled files older than a number of days out of the log directory into the
@@ -44,7 +41,7 @@ import org.springframework.context.SmartLifecycle;
  * trail's own verification reads them in the log directory until its retention removes
  * them. Rolled files a shipper has not shipped yet wait.
  */
-public final class LogArchive implements SmartLifecycle {
+public final class LogArchive {
 
 	private static final Logger logger = LoggerFactory.getLogger(LogArchive.class);
 
@@ -66,8 +63,6 @@ public final class LogArchive implements SmartLifecycle {
 
 	private final ArchiveManifest manifest;
 
-	private final PeriodicTask task;
-
 	private final LongAdder archived = new LongAdder();
 
 	/**
@@ -81,10 +76,9 @@ public final class LogArchive implements SmartLifecycle {
 	 * @param hold tells which rolled {@code application} files are not shipped yet,
 	 * {@code null} when nothing ships
 	 * @param clock the clock
-	 * @param interval how often the log directory is looked at
 	 */
 	public LogArchive(Path logDirectory, Path archive, Set<String> streams, Duration after, Duration retention,
-			Duration auditRetention, @Nullable RetentionHold hold, Clock clock, Duration interval) {
+			Duration auditRetention, @Nullable RetentionHold hold, Clock clock) {
 		this.logDirectory = logDirectory;
 		this.archive = archive;
 		this.streams = Set.copyOf(streams);
@@ -94,7 +88,6 @@ public final class LogArchive implements SmartLifecycle {
 		this.hold = hold;
 		this.clock = clock;
 		this.manifest = new ArchiveManifest(archive);
-		this.task = new PeriodicTask("structured-logging-archive", Duration.ZERO, interval, this::run);
 	}
 
 	/**
@@ -162,7 +155,11 @@ public final class LogArchive implements SmartLifecycle {
 		return this.archived.sum();
 	}
 
-	private void run() {
+	/**
+	 * Archive what is due, and log what stood in the way instead of throwing: for a
+	 * scheduled run.
+	 */
+	public void run() {
 		try {
 			archive();
 		}
@@ -235,21 +232,6 @@ public final class LogArchive implements SmartLifecycle {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
-	}
-
-	@Override
-	public void start() {
-		this.task.start();
-	}
-
-	@Override
-	public void stop() {
-		this.task.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.task.isRunning();
 	}
 
 }

@@ -3,7 +3,6 @@ package io.github.structuredlogging.disk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,12 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 import io.github.structuredlogging.logback.RetentionHold;
 import io.github.structuredlogging.logback.RolledFile;
-import io.github.structuredlogging.runtime.PeriodicTask;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Watches the log directory's volume and, once it is fuller than the critical mark,
@@ -27,7 +23,7 @@ import org.springframework.context.SmartLifecycle;
  * of {@code application} a shipper has not shipped yet only when nothing else is left,
  * each of those counted and logged.
  */
-public final class DiskMonitor implements SmartLifecycle {
+public final class DiskMonitor {
 
 	private static final Logger logger = LoggerFactory.getLogger(DiskMonitor.class);
 
@@ -53,8 +49,6 @@ public final class DiskMonitor implements SmartLifecycle {
 
 	private volatile double usedPercent;
 
-	private final PeriodicTask task;
-
 	/**
 	 * Create the monitor.
 	 * @param directory the log directory
@@ -64,17 +58,15 @@ public final class DiskMonitor implements SmartLifecycle {
 	 * @param usage reads the volume's usage
 	 * @param hold tells which rolled {@code application} files are not shipped yet,
 	 * {@code null} when nothing ships
-	 * @param interval how often the volume is checked
 	 */
 	public DiskMonitor(Path directory, Set<String> streams, double warnPercent, double criticalPercent,
-			DiskUsage usage, @Nullable RetentionHold hold, Duration interval) {
+			DiskUsage usage, @Nullable RetentionHold hold) {
 		this.directory = directory;
 		this.streams = Set.copyOf(streams);
 		this.warnPercent = warnPercent;
 		this.criticalPercent = criticalPercent;
 		this.usage = usage;
 		this.hold = hold;
-		this.task = new PeriodicTask("structured-logging-disk", Duration.ZERO, interval, this::check);
 	}
 
 	/**
@@ -173,21 +165,6 @@ public final class DiskMonitor implements SmartLifecycle {
 	 */
 	public long removedUnshipped() {
 		return this.removedUnshipped.sum();
-	}
-
-	@Override
-	public void start() {
-		this.task.start();
-	}
-
-	@Override
-	public void stop() {
-		this.task.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.task.isRunning();
 	}
 
 	private record Candidate(RolledFile file, long modified) {

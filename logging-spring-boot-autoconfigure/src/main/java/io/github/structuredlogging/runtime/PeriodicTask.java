@@ -7,11 +7,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.SmartLifecycle;
+
 /**
  * A task run at a fixed delay on a daemon thread of its own, so that what it does (read
- * the disk, post to a webhook) never holds up the application's threads.
+ * the disk, check the alert rules) never holds up the application's threads; started and
+ * stopped with the application context when it is a bean.
  */
-public final class PeriodicTask {
+public final class PeriodicTask implements SmartLifecycle {
 
 	private final String threadName;
 
@@ -37,9 +40,7 @@ public final class PeriodicTask {
 		this.task = task;
 	}
 
-	/**
-	 * Start running the task.
-	 */
+	@Override
 	public synchronized void start() {
 		if (this.scheduler == null) {
 			ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
@@ -53,9 +54,8 @@ public final class PeriodicTask {
 		}
 	}
 
-	/**
-	 * Stop running the task, interrupting a run under way.
-	 */
+	// Interrupts a run under way.
+	@Override
 	public synchronized void stop() {
 		if (this.scheduler != null) {
 			this.scheduler.shutdownNow();
@@ -63,10 +63,7 @@ public final class PeriodicTask {
 		}
 	}
 
-	/**
-	 * Return whether the task is scheduled.
-	 * @return {@code true} between start and stop
-	 */
+	@Override
 	public synchronized boolean isRunning() {
 		return this.scheduler != null;
 	}

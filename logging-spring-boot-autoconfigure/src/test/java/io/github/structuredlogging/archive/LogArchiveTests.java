@@ -111,8 +111,7 @@ class LogArchiveTests {
 
 	private LogArchive archive(RetentionHold hold, Instant now) {
 		return new LogArchive(this.logs, this.archive, Set.of("application", "error", "performance", "audit"),
-				Duration.ofDays(7), Duration.ofDays(365), Duration.ofDays(2555), hold, Clock.fixed(now, ZoneOffset.UTC),
-				Duration.ofHours(1));
+				Duration.ofDays(7), Duration.ofDays(365), Duration.ofDays(2555), hold, Clock.fixed(now, ZoneOffset.UTC));
 	}
 
 	private void gzip(String name, String content) throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +73,7 @@ class DiskMonitorTests {
 	}
 
 	private DiskMonitor monitor(RetentionHold hold) {
-		return new DiskMonitor(this.logs, Set.of("application", "error", "performance"), 75, 85, this.usage, hold,
-				Duration.ofSeconds(30));
+		return new DiskMonitor(this.logs, Set.of("application", "error", "performance"), 75, 85, this.usage, hold);
 	}
 
 	// 600 KB of files: 90% of the volume.

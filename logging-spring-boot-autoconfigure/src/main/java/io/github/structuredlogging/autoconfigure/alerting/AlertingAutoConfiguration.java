@@ -32,6 +32,7 @@ import io.github.structuredlogging.disk.DiskMonitor;
 import io.github.structuredlogging.disk.DiskUsage;
 import io.github.structuredlogging.http.RequestStatistics;
 import io.github.structuredlogging.logback.DroppedEvents;
+import io.github.structuredlogging.runtime.PeriodicTask;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 import io.github.structuredlogging.shipping.ShipperReport;
 import io.github.structuredlogging.shipping.Shipping;
@@ -72,8 +73,15 @@ public final class AlertingAutoConfiguration {
 	Alerting structuredLoggingAlerting(ObjectProvider<AlertRule> rules, ObjectProvider<Webhooks> webhooks,
 			AlertingProperties properties) {
 		List<Consumer<Alert>> notifiers = webhooks.orderedStream().<Consumer<Alert>>map((webhook) -> webhook).toList();
-		return new Alerting(rules.orderedStream().toList(), notifiers, properties.getCheckInterval(),
-				properties.getCoolDown(), Clock.systemUTC());
+		return new Alerting(rules.orderedStream().toList(), notifiers, properties.getCoolDown(), Clock.systemUTC());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "structuredLoggingAlertChecks")
+	@ConditionalOnBean(Alerting.class)
+	PeriodicTask structuredLoggingAlertChecks(Alerting alerting, AlertingProperties properties) {
+		return new PeriodicTask("structured-logging-alerts", properties.getCheckInterval(),
+				properties.getCheckInterval(), alerting::checkRules);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -2,12 +2,14 @@ package io.github.structuredlogging.autoconfigure.archive;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 
 import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.archive.LogArchive;
 import io.github.structuredlogging.autoconfigure.logging.ConditionalOnLogDirectory;
 import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoConfiguration;
+import io.github.structuredlogging.runtime.PeriodicTask;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -38,7 +40,14 @@ public final class ArchiveAutoConfiguration {
 		return new LogArchive(directory, archive,
 				Set.of(LogStreams.APPLICATION, LogStreams.ERROR, LogStreams.PERFORMANCE, LogStreams.AUDIT),
 				properties.getAfter(), properties.getRetention(), properties.getAuditRetention(),
-				runtime.applicationHold(), Clock.systemDefaultZone(), properties.getCheckInterval());
+				runtime.applicationHold(), Clock.systemDefaultZone());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "structuredLoggingArchiveRuns")
+	PeriodicTask structuredLoggingArchiveRuns(LogArchive archive, ArchiveProperties properties) {
+		return new PeriodicTask("structured-logging-archive", Duration.ZERO, properties.getCheckInterval(),
+				archive::run);
 	}
 
 }

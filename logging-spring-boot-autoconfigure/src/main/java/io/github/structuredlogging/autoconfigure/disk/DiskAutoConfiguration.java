@@ -1,6 +1,7 @@
 package io.github.structuredlogging.autoconfigure.disk;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 import io.github.structuredlogging.api.LogStreams;
@@ -9,6 +10,7 @@ import io.github.structuredlogging.autoconfigure.logging.StructuredLoggingAutoCo
 import io.github.structuredlogging.autoconfigure.management.LogApiProperties;
 import io.github.structuredlogging.disk.DiskMonitor;
 import io.github.structuredlogging.disk.DiskUsage;
+import io.github.structuredlogging.runtime.PeriodicTask;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -46,7 +48,15 @@ public final class DiskAutoConfiguration {
 		Assert.state(directory != null, "A log directory is set");
 		return new DiskMonitor(directory, Set.of(LogStreams.APPLICATION, LogStreams.ERROR, LogStreams.PERFORMANCE),
 				api.getHealth().getDiskWarnPercent(), api.getHealth().getDiskCriticalPercent(), usage,
-				runtime.applicationHold(), properties.getCheckInterval());
+				runtime.applicationHold());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "structuredLoggingDiskChecks")
+	@ConditionalOnBean(DiskMonitor.class)
+	PeriodicTask structuredLoggingDiskChecks(DiskMonitor monitor, DiskProperties properties) {
+		return new PeriodicTask("structured-logging-disk", Duration.ZERO, properties.getCheckInterval(),
+				monitor::check);
 	}
 
 }
