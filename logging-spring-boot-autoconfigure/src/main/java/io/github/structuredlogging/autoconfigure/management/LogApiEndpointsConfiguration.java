@@ -16,6 +16,7 @@ import io.github.structuredlogging.debug.DebugSessions;
 import io.github.structuredlogging.management.AuditRecords;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.TestEvents;
+import io.github.structuredlogging.management.web.ConsoleController;
 import io.github.structuredlogging.management.web.DebugSessionsController;
 import io.github.structuredlogging.management.web.HeavyReads;
 import io.github.structuredlogging.management.web.LiveTail;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +44,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class LogApiEndpointsConfiguration {
 
 	private static final Duration WRITTEN_TIMEOUT = Duration.ofSeconds(5);
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "structured-logging.api.console.enabled", matchIfMissing = true)
+	ConsoleController structuredLoggingConsoleController() {
+		return new ConsoleController();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -43,6 +43,8 @@ public class LogApiProperties implements Validator {
 
 	private final Stream stream = new Stream();
 
+	private final Console console = new Console();
+
 	public @Nullable Boolean getEnabled() {
 		return this.enabled;
 	}
@@ -83,6 +85,10 @@ public class LogApiProperties implements Validator {
 		return this.stream;
 	}
 
+	public Console getConsole() {
+		return this.console;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return LogApiProperties.class.isAssignableFrom(type);
@@ -91,6 +97,26 @@ public class LogApiProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		VALIDATOR.validate(target, errors);
+	}
+
+	/**
+	 * The log console, a web page over the API at {base-path}/console.
+	 */
+	public static class Console {
+
+		/**
+		 * Whether to serve the log console, protected like the API.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 	/**

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -22,6 +24,8 @@ public final class LogApiAccessInterceptor implements HandlerInterceptor {
 
 	private final boolean apiKey;
 
+	private final boolean springSecurity;
+
 	/**
 	 * Create an interceptor that asks the given access check.
 	 * @param access the access check
@@ -29,6 +33,7 @@ public final class LogApiAccessInterceptor implements HandlerInterceptor {
 	public LogApiAccessInterceptor(LogApiAccess access) {
 		this.access = access;
 		this.apiKey = access instanceof ApiKeyAccess;
+		this.springSecurity = access instanceof AuthorityAccess;
 	}
 
 	@Override
@@ -41,6 +46,12 @@ public final class LogApiAccessInterceptor implements HandlerInterceptor {
 		if (decision.allowed()) {
 			request.setAttribute(PRINCIPAL_ATTRIBUTE, decision.principal());
 			return true;
+		}
+		if (this.springSecurity && !decision.authenticated() && handler instanceof HandlerMethod method
+				&& method.getBeanType() == ConsoleController.class) {
+			// The console is for people: the application's own login (a form, HTTP Basic)
+			// asks for them, through Spring Security's entry point.
+			throw new InsufficientAuthenticationException("The log console needs an authenticated user");
 		}
 		AccessRefusal.write(decision, this.apiKey, request, response);
 		return false;

@@ -6,6 +6,7 @@ import io.github.structuredlogging.management.web.ApiKeyAccess;
 import io.github.structuredlogging.management.web.AuthorityAccess;
 import io.github.structuredlogging.management.web.LiveTail;
 import io.github.structuredlogging.management.web.LogApiAccess;
+import io.github.structuredlogging.management.web.ConsoleController;
 import io.github.structuredlogging.management.web.LogApiController;
 import io.github.structuredlogging.management.web.LogApiExceptionHandler;
 import io.github.structuredlogging.autoconfigure.logging.TestRuntimes;
@@ -37,6 +38,14 @@ class LogApiAutoConfigurationTests {
 			.hasSingleBean(LiveTail.class)
 			.getBean(LogApiAccess.class)
 			.isInstanceOf(AuthorityAccess.class));
+	}
+
+	@Test
+	void theConsoleComesWithTheApiAndHasItsOwnSwitch() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(ConsoleController.class));
+		this.contextRunner.withPropertyValues("structured-logging.api.console.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ConsoleController.class)
+				.hasSingleBean(LogApiController.class));
 	}
 
 	@Test
