@@ -70,6 +70,16 @@ try {
 		'the drill-down sums up the performance line');
 	await page.screenshot({ path: screenshots + '/console-request.png' });
 
+	// The same exception from two places: two groups, 5 and 1.
+	await page.locator('#nav-errors').click();
+	await page.locator('#error-groups tr').first().waitFor({ timeout: 5000 });
+	const groups = await page.locator('#error-groups tr').evaluateAll((rows) => rows
+		.map((row) => [row.children[0].textContent, row.children[2].textContent])
+		.filter(([, exception]) => exception.startsWith('java.lang.IllegalStateException')));
+	check(JSON.stringify(groups.map(([count]) => count)) === '["5","1"]',
+		'the errors show as two groups of 5 and 1: ' + JSON.stringify(groups));
+	await page.screenshot({ path: screenshots + '/console-errors.png' });
+
 	// Phone width: still usable.
 	await page.setViewportSize({ width: 390, height: 800 });
 	check(await page.locator('#filters').isVisible(), 'the filters fit a phone-width window');

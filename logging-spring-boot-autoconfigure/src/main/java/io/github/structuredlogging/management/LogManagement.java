@@ -1,5 +1,6 @@
 package io.github.structuredlogging.management;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -96,6 +97,22 @@ public final class LogManagement {
 		}
 		List<StoredEvent> events = this.store.newestFirst(query, limit);
 		return new RecentEvents(events.size(), events.stream().map(JsonLine::of).toList());
+	}
+
+	/**
+	 * Return the errors of a window, grouped by fingerprint.
+	 * @param parameters {@code window} (default 1h, at most 1d) and {@code limit} (default
+	 * 20, at most 200)
+	 * @return the largest groups
+	 */
+	public ErrorGroups.Report errors(Parameters parameters) {
+		parameters.accepting(ErrorGroups.PARAMETERS);
+		Duration window = parameters.duration("window", Duration.ofHours(1), Duration.ofDays(1));
+		int limit = parameters.integer("limit", 20, 1, 200);
+		if (this.store == null) {
+			throw new SectionUnavailableException("errors", STORE_PROPERTY);
+		}
+		return new ErrorGroups(this.store, Clock.systemUTC()).group(window, limit);
 	}
 
 	/**

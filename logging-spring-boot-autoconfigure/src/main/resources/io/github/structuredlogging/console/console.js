@@ -122,6 +122,39 @@
 		location.hash = 'request';
 	};
 
+	const bars = ['\u2581', '\u2582', '\u2583', '\u2584', '\u2585', '\u2586', '\u2587', '\u2588'];
+	const sparkline = (counts) => {
+		const max = Math.max(1, ...counts);
+		return counts.map((count) => (count === 0 ? '\u00b7' : bars[Math.round((count / max) * (bars.length - 1))])).join('');
+	};
+
+	const showErrors = async () => {
+		const section = document.getElementById('errors');
+		const body = document.getElementById('error-groups');
+		const response = await fetch(base + '/errors?window=1h&limit=50', { credentials: 'same-origin' });
+		const report = await response.json();
+		body.replaceChildren();
+		for (const group of report.groups || []) {
+			const tr = document.createElement('tr');
+			tr.className = 'level-' + group.level;
+			const exception = cell(group.error_type + (group.frame ? ' at ' + group.frame : ''));
+			const requests = document.createElement('td');
+			for (const id of group.correlation_ids || []) {
+				requests.append(requestLink(id), document.createTextNode(' '));
+			}
+			tr.append(cell(String(group.count)), cell(sparkline(group.trend || [])), exception, cell(group.template),
+				requests);
+			body.append(tr);
+		}
+		section.hidden = false;
+		section.scrollIntoView();
+	};
+
+	document.getElementById('nav-errors').addEventListener('click', (click) => {
+		click.preventDefault();
+		showErrors();
+	});
+
 	filters.addEventListener('submit', (submit) => {
 		submit.preventDefault();
 		rows.replaceChildren();

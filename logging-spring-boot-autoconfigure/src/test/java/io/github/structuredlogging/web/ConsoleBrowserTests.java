@@ -23,8 +23,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The log console in Debian's headless Chromium, driven by {@code src/test/console} with
  * playwright-core: refused without credentials, the live tail, a hostile line shown as
- * text, the drill-down of one request, no request leaving the machine, no policy
- * violation. Skipped where Chromium or the script's modules are missing; {@code .ci/run}
+ * text, the drill-down of one request, grouped errors, no request leaving the machine, no
+ * policy violation. Skipped where Chromium or the script's modules are missing; {@code .ci/run}
  * installs both.
  */
 class ConsoleBrowserTests {
@@ -74,7 +74,13 @@ class ConsoleBrowserTests {
 
 	private static void writeAfterThePageOpened(WebTestApplication application) throws IOException {
 		log.info("Customer note: <script>alert(1)</script>");
-		new HttpCalls(application.port()).get("/orders/77", "X-Correlation-ID", "console-77");
+		HttpCalls http = new HttpCalls(application.port());
+		http.get("/orders/77", "X-Correlation-ID", "console-77");
+		// One exception thrown five times from one place and once from another.
+		for (int i = 0; i < 5; i++) {
+			http.get("/fail", "X-Correlation-ID", "fail-" + i);
+		}
+		http.get("/orders/2/fail", "X-Correlation-ID", "fail-order");
 	}
 
 }

@@ -1,8 +1,10 @@
 package io.github.structuredlogging.web;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import io.github.structuredlogging.http.MicrometerRequestPerformanceListener;
+import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 import io.github.structuredlogging.testing.ConsoleOutput;
 import io.github.structuredlogging.testing.HttpCalls;
 import io.github.structuredlogging.testing.LogApi;
@@ -10,6 +12,7 @@ import io.github.structuredlogging.testing.PerformanceLines;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +40,13 @@ class RequestPerformanceLineTests {
 				"structured-logging.http.slow-threshold=300ms", "structured-logging.http.very-slow-threshold=700ms",
 				"structured-logging.http.exclude-patterns=/actuator/**,/actuator-like/**");
 		http = new HttpCalls(application.port());
+	}
+
+	// The console is written in batches by the writer thread: a test's last line must be
+	// out before the next test captures the console.
+	@AfterEach
+	void writeOut() {
+		application.bean(StructuredLoggingRuntime.class).flush(Duration.ofSeconds(5));
 	}
 
 	@AfterAll

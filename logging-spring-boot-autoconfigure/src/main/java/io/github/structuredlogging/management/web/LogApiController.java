@@ -15,6 +15,7 @@ import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.audit.AuditVerification;
 import io.github.structuredlogging.http.PerformanceSummary;
 import io.github.structuredlogging.management.AuditRecords;
+import io.github.structuredlogging.management.ErrorGroups;
 import io.github.structuredlogging.management.EventQuery;
 import io.github.structuredlogging.management.HealthReport;
 import io.github.structuredlogging.management.LogManagement;
@@ -109,6 +110,13 @@ public final class LogApiController {
 		// A text or field search reads every stored event.
 		return (read.text("q") != null) ? this.heavyReads.run(() -> this.management.recent(read))
 				: this.management.recent(read);
+	}
+
+	@GetMapping("/errors")
+	ErrorGroups.Report errors(@RequestParam Map<String, String> parameters) {
+		Parameters read = parameters(parameters);
+		// Reads every stored WARN and ERROR of the window.
+		return this.heavyReads.run(() -> this.management.errors(read));
 	}
 
 	@GetMapping("/performance")

@@ -1,0 +1,282 @@
+package io.github.structuredlogging.management;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.json.LogField;
+import io.github.structuredlogging.store.EventStore;
+import io.github.structuredlogging.store.StoredEvent;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ERROR and WARN events with an exception of a window, grouped by fingerprint: the
+ * exception's type, the first frame of the application's own code, and the exception's
+ * message with its variable parts (numbers, IDs, quoted values) taken out. Read from the
+ * event store. A request counts once in a group however many of its lines carry the
+ * exception (the application's own line, the performance line); the servlet container's
+ * line about an exception that ended a request is left out, since it is logged outside
+ * the request and the performance line has it with the request's correlation ID.
+ */
+public final class ErrorGroups {
+
+	/** The parameters {@code /errors} takes. */
+	public static final Set<String> PARAMETERS = Set.of("window", "limit");
+
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+	private static final int TREND_BUCKETS = 12;
+
+	private static final int SAMPLES = 5;
+
+	private static final Set<String> STREAMS = Set.of(LogStreams.APPLICATION, LogStreams.PERFORMANCE);
+
+	private static final String CONTAINER_LOGGERS = "org.apache.catalina.";
+
+	// Frames of the JDK and of the frameworks an application runs on: not where its error is.
+	private static final List<String> FRAMEWORK_FRAMES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
+			"jakarta.", "org.springframework.", "org.apache.", "org.hibernate.", "io.micrometer.", "ch.qos.logback.",
+			"org.slf4j.", "reactor.", "io.netty.", "kotlin.", "org.h2.", "com.zaxxer.", "net.bytebuddy.");
+
+	private static final Pattern UUID = Pattern
+		.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
+
+	private static final Pattern HEX = Pattern.compile("\\b(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{8,}\\b");
+
+	private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+
+	private static final Pattern NUMBER = Pattern.compile("\\b\\d+(\\.\\d+)?\\b");
+
+	private final EventStore store;
+
+	private final Clock clock;
+
+	/**
+	 * Create the grouping over a store.
+	 * @param store the event store
+	 * @param clock the clock windows end at
+	 */
+	public ErrorGroups(EventStore store, Clock clock) {
+		this.store = store;
+		this.clock = clock;
+	}
+
+	/**
+	 * Group the errors of a window.
+	 * @param window how far back to look
+	 * @param limit the most groups to return, the largest first
+	 * @return the groups
+	 */
+	public Report group(Duration window, int limit) {
+		Instant now = this.clock.instant();
+		long since = now.minus(window).toEpochMilli();
+		long bucket = Math.max(1, window.toMillis() / TREND_BUCKETS);
+		Map<String, Builder> groups = new LinkedHashMap<>();
+		List<StoredEvent> events = this.store.newestFirst((event) -> event.timestamp() >= since
+				&& event.level().isGreaterOrEqual(Level.WARN) && STREAMS.contains(event.stream())
+				&& !event.logger().startsWith(CONTAINER_LOGGERS), this.store.capacity());
+		for (StoredEvent event : events) {
+			JsonNode line = parse(event);
+			String type = text(LogField.ERROR_TYPE.in(line));
+			if (type == null) {
+				continue;
+			}
+			String errorMessage = text(LogField.ERROR_MESSAGE.in(line));
+			String message = (errorMessage != null) ? errorMessage : text(LogField.MESSAGE.in(line));
+			String template = template(String.valueOf(message));
+			String frame = applicationFrame(text(LogField.STACK_TRACE.in(line)));
+			String fingerprint = fingerprint(type + "|" + frame + "|" + template);
+			Builder group = groups.computeIfAbsent(fingerprint, (key) -> new Builder(key, type, template, frame));
+			int slot = (int) Math.min(TREND_BUCKETS - 1, Math.max(0, (event.timestamp() - since) / bucket));
+			group.add(event, slot, message);
+		}
+		List<Group> sorted = groups.values().stream().map(Builder::build)
+			.sorted(Comparator.comparingLong(Group::count).reversed().thenComparing(Group::lastSeen,
+					Comparator.reverseOrder()))
+			.limit(limit)
+			.toList();
+		return new Report(window.toString(), groups.size(), sorted);
+	}
+
+	/**
+	 * Return a message without its variable parts.
+	 * @param message the message
+	 * @return the template, such as {@code Order {n} not found for {uuid}}
+	 */
+	static String template(String message) {
+		String template = UUID.matcher(message).replaceAll("{uuid}");
+		template = QUOTED.matcher(template).replaceAll("'{s}'");
+		template = HEX.matcher(template).replaceAll("{hex}");
+		return NUMBER.matcher(template).replaceAll("{n}");
+	}
+
+	/**
+	 * Return the first frame of a stack trace that is not the JDK's or a framework's.
+	 * @param stackTrace the stack trace as written
+	 * @return {@code class.method}, or the first frame when all are frameworks', empty
+	 * without a stack trace
+	 */
+	static String applicationFrame(@Nullable String stackTrace) {
+		if (stackTrace == null) {
+			return "";
+		}
+		String first = "";
+		for (String line : stackTrace.split("\n")) {
+			String frame = line.strip();
+			if (!frame.startsWith("at ")) {
+				continue;
+			}
+			frame = frame.substring(3);
+			int call = frame.indexOf('(');
+			String method = (call > 0) ? frame.substring(0, call) : frame;
+			if (first.isEmpty()) {
+				first = method;
+			}
+			if (FRAMEWORK_FRAMES.stream().noneMatch(method::startsWith)) {
+				return method;
+			}
+		}
+		return first;
+	}
+
+	private static JsonNode parse(StoredEvent event) {
+		try {
+			return MAPPER.readTree(event.json());
+		}
+		catch (JacksonException ex) {
+			return MAPPER.createObjectNode();
+		}
+	}
+
+	private static @Nullable String text(JsonNode node) {
+		return (node.isMissingNode() || node.isNull()) ? null : node.asString();
+	}
+
+	private static String fingerprint(String key) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)), 0, 8);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+	/**
+	 * The groups of a window.
+	 *
+	 * @param window the window, ISO-8601
+	 * @param total how many groups there are in all
+	 * @param groups the largest groups
+	 */
+	public record Report(String window, int total, List<Group> groups) {
+
+	}
+
+	/**
+	 * One group of errors.
+	 *
+	 * @param fingerprint the group's ID
+	 * @param errorType the exception's type
+	 * @param template the exception's message without its variable parts
+	 * @param frame the first frame of the application's own code
+	 * @param level the highest level
+	 * @param count how many events
+	 * @param firstSeen the oldest event's time
+	 * @param lastSeen the newest event's time
+	 * @param lastMessage the newest event's exception message
+	 * @param trend the count in each twelfth of the window, oldest first
+	 * @param correlationIds a few of its requests, newest first
+	 */
+	public record Group(String fingerprint, @JsonProperty("error_type") String errorType, String template,
+			String frame, String level, long count, @JsonProperty("first_seen") Instant firstSeen,
+			@JsonProperty("last_seen") Instant lastSeen, @JsonProperty("last_message") @Nullable String lastMessage,
+			List<Long> trend, @JsonProperty("correlation_ids") List<String> correlationIds) {
+
+	}
+
+	private static final class Builder {
+
+		private final String fingerprint;
+
+		private final String type;
+
+		private final String template;
+
+		private final String frame;
+
+		private final long[] trend = new long[TREND_BUCKETS];
+
+		private final Set<String> correlationIds = new LinkedHashSet<>();
+
+		private final Set<String> requests = new HashSet<>();
+
+		private Level level = Level.WARN;
+
+		private long count;
+
+		private long first = Long.MAX_VALUE;
+
+		private long last;
+
+		private @Nullable String lastMessage;
+
+		Builder(String fingerprint, String type, String template, String frame) {
+			this.fingerprint = fingerprint;
+			this.type = type;
+			this.template = template;
+			this.frame = frame;
+		}
+
+		// Events come newest first.
+		void add(StoredEvent event, int slot, @Nullable String message) {
+			if (event.correlationId() != null && !this.requests.add(event.correlationId())) {
+				return;
+			}
+			if (this.count == 0) {
+				this.lastMessage = message;
+			}
+			this.count++;
+			this.trend[slot]++;
+			this.first = Math.min(this.first, event.timestamp());
+			this.last = Math.max(this.last, event.timestamp());
+			if (event.level().isGreaterOrEqual(this.level)) {
+				this.level = event.level();
+			}
+			if (event.correlationId() != null && this.correlationIds.size() < SAMPLES) {
+				this.correlationIds.add(event.correlationId());
+			}
+		}
+
+		Group build() {
+			List<Long> trend = new ArrayList<>();
+			for (long bucket : this.trend) {
+				trend.add(bucket);
+			}
+			return new Group(this.fingerprint, this.type, this.template, this.frame, this.level.toString(), this.count,
+					Instant.ofEpochMilli(this.first), Instant.ofEpochMilli(this.last), this.lastMessage, trend,
+					List.copyOf(this.correlationIds));
+		}
+
+	}
+
+}
