@@ -70,6 +70,16 @@ try {
 		'the drill-down sums up the performance line');
 	await page.screenshot({ path: screenshots + '/console-request.png' });
 
+	// The latency chart, with points from the requests made.
+	await page.locator('#nav-performance').click();
+	await page.locator('#latency-chart circle.point').first().waitFor({ timeout: 5000 });
+	const requests = await page.locator('#latency-chart circle.point.p95').evaluateAll((points) => points
+		.reduce((sum, point) => sum + Number(point.getAttribute('data-count')), 0));
+	check(requests >= 7, 'the latency chart has points from the requests made (' + requests + ' requests)');
+	const routes = await page.locator('#routes tr td:first-child').allTextContents();
+	check(routes.includes('/orders/{id}') && routes.includes('/fail'), 'the route table lists the routes: ' + routes);
+	await page.screenshot({ path: screenshots + '/console-performance.png' });
+
 	// The same exception from two places: two groups, 5 and 1.
 	await page.locator('#nav-errors').click();
 	await page.locator('#error-groups tr').first().waitFor({ timeout: 5000 });

@@ -103,11 +103,17 @@ public final class RequestStatistics implements RequestPerformanceListener {
 		long first = now / MILLIS_PER_MINUTE - windowMinutes + 1;
 		Map<String, RouteAggregate> routes = new HashMap<>();
 		PriorityQueue<SlowRequest> slowestFirst = new PriorityQueue<>(BY_DURATION.reversed());
-		for (Minute minute : this.minutes.tailMap(first, true).values()) {
-			minute.routes.forEach((route, aggregate) -> aggregate
-				.addTo(routes.computeIfAbsent(route, (key) -> RouteAggregate.window())));
+		List<PerformanceSummary.MinuteSummary> series = new ArrayList<>();
+		this.minutes.tailMap(first, true).forEach((start, minute) -> {
+			RouteAggregate all = RouteAggregate.window();
+			minute.routes.forEach((route, aggregate) -> {
+				aggregate.addTo(routes.computeIfAbsent(route, (key) -> RouteAggregate.window()));
+				aggregate.addTo(all);
+			});
+			series.add(new PerformanceSummary.MinuteSummary(Instant.ofEpochMilli(start * MILLIS_PER_MINUTE),
+					all.summarize(ALL_ROUTES)));
 			slowestFirst.addAll(minute.slowest());
-		}
+		});
 		// Minutes are merged once, per route; all routes together come from those.
 		RouteAggregate overall = RouteAggregate.window();
 		List<RouteSummary> summaries = new ArrayList<>();
@@ -120,7 +126,7 @@ public final class RequestStatistics implements RequestPerformanceListener {
 		while (!slowestFirst.isEmpty() && slowList.size() < Math.min(slowest, MAX_SLOWEST)) {
 			slowList.add(slowestFirst.poll());
 		}
-		return new PerformanceSummary(window, overall.summarize(ALL_ROUTES), summaries, slowList);
+		return new PerformanceSummary(window, overall.summarize(ALL_ROUTES), summaries, slowList, series);
 	}
 
 	/**

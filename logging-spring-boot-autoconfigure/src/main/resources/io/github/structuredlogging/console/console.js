@@ -150,6 +150,94 @@
 		section.scrollIntoView();
 	};
 
+	const SVG = 'http://www.w3.org/2000/svg';
+	const svg = (name, attributes) => {
+		const element = document.createElementNS(SVG, name);
+		for (const [key, value] of Object.entries(attributes)) {
+			element.setAttribute(key, String(value));
+		}
+		return element;
+	};
+
+	// p50, p95 and p99 of each minute, as lines with a point per minute.
+	const drawChart = (minutes) => {
+		const chart = document.getElementById('latency-chart');
+		chart.replaceChildren();
+		const width = 640;
+		const height = 220;
+		const left = 44;
+		const bottom = 24;
+		const max = Math.max(1, ...minutes.map((minute) => minute.p99_ms));
+		const x = (i) => left + (minutes.length <= 1 ? (width - left) / 2 : (i * (width - left - 10)) / (minutes.length - 1));
+		const y = (ms) => height - bottom - (ms / max) * (height - bottom - 10);
+		chart.append(svg('line', { x1: left, y1: height - bottom, x2: width, y2: height - bottom, class: 'axis' }),
+			svg('line', { x1: left, y1: 10, x2: left, y2: height - bottom, class: 'axis' }));
+		const top = svg('text', { x: 2, y: 16, class: 'label' });
+		top.textContent = Math.round(max) + ' ms';
+		chart.append(top);
+		for (const series of ['p50', 'p95', 'p99']) {
+			const points = minutes.map((minute, i) => x(i) + ',' + y(minute[series + '_ms']));
+			chart.append(svg('polyline', { points: points.join(' '), class: 'line ' + series }));
+			minutes.forEach((minute, i) => {
+				const point = svg('circle', { cx: x(i), cy: y(minute[series + '_ms']), r: 3, class: 'point ' + series,
+					'data-count': minute.count });
+				const title = svg('title', {});
+				title.textContent = minute.minute.substring(11, 16) + ' ' + series + ' ' + minute[series + '_ms'] + ' ms, '
+					+ minute.count + ' requests';
+				point.append(title);
+				chart.append(point);
+			});
+		}
+		minutes.forEach((minute, i) => {
+			if (i === 0 || i === minutes.length - 1) {
+				const label = svg('text', { x: x(i) - 12, y: height - 6, class: 'label' });
+				label.textContent = minute.minute.substring(11, 16);
+				chart.append(label);
+			}
+		});
+	};
+
+	const showPerformance = async () => {
+		const response = await fetch(base + '/performance?window=1h&slowest=10', { credentials: 'same-origin' });
+		const summary = await response.json();
+		const all = summary.overall;
+		document.getElementById('performance-summary').textContent = all.count + ' requests · p50 ' + all.p50_ms
+			+ ' ms · p95 ' + all.p95_ms + ' ms · p99 ' + all.p99_ms + ' ms · ' + (all.error_rate * 100).toFixed(1)
+			+ '% server errors';
+		drawChart(summary.minutes || []);
+		const minutes = Math.max(1, (summary.minutes || []).length);
+		const routes = document.getElementById('routes');
+		routes.replaceChildren();
+		for (const route of summary.routes || []) {
+			const tiers = Object.entries(route.tiers || {}).filter(([, count]) => count > 0)
+				.map(([tier, count]) => tier + ' ' + count).join(', ');
+			const tr = document.createElement('tr');
+			tr.append(cell(route.http_route), cell((route.count / minutes).toFixed(1)), cell(String(route.p50_ms)),
+				cell(String(route.p95_ms)), cell(String(route.p99_ms)), cell((route.error_rate * 100).toFixed(1) + '%'),
+				cell(tiers));
+			routes.append(tr);
+		}
+		const slowest = document.getElementById('slowest');
+		slowest.replaceChildren();
+		for (const request of summary.slowest || []) {
+			const li = document.createElement('li');
+			li.append(document.createTextNode(request.duration_ms + ' ms ' + request.http_method + ' '
+				+ request.http_path + ' ' + request.http_status + ' '));
+			if (request.correlation_id) {
+				li.append(requestLink(request.correlation_id));
+			}
+			slowest.append(li);
+		}
+		const section = document.getElementById('performance');
+		section.hidden = false;
+		section.scrollIntoView();
+	};
+
+	document.getElementById('nav-performance').addEventListener('click', (click) => {
+		click.preventDefault();
+		showPerformance();
+	});
+
 	document.getElementById('nav-errors').addEventListener('click', (click) => {
 		click.preventDefault();
 		showErrors();
