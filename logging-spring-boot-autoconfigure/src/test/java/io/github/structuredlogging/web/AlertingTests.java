@@ -70,6 +70,22 @@ class AlertingTests {
 	}
 
 	@Test
+	void aBurstOfFailedLoginsRaisesTheSecurityAlertsRule() throws Exception {
+		try (WebhookReceiver hooks = new WebhookReceiver();
+				WebTestApplication application = start(hooks, "structured-logging.alerts.error-rate.enabled=false",
+						"structured-logging.alerts.webhooks.critical=" + hooks.url("/critical"))) {
+			HttpCalls http = new HttpCalls(application.port());
+			for (int i = 0; i < 6; i++) {
+				http.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "guess-" + i));
+			}
+			await(() -> !hooks.bodies("/critical").isEmpty());
+			JsonNode alert = hooks.bodies("/critical").get(0);
+			assertThat(alert.path("rule").asString()).isEqualTo("security-alerts");
+			assertThat(alert.path("summary").asString()).contains("brute_force_suspected");
+		}
+	}
+
+	@Test
 	void aWebhookThatHangsSlowsNoRequest() throws Exception {
 		try (WebhookReceiver hooks = new WebhookReceiver();
 				WebTestApplication application = start(hooks, "structured-logging.alerts.webhooks.timeout=30s",
