@@ -117,7 +117,8 @@ public final class HoldingRollingPolicy<E> extends TimeBasedRollingPolicy<E> {
 
 		private void removeReleased(Set<String> kept) {
 			for (Path file : this.pastLimits) {
-				if (!kept.contains(RolledFile.plainName(file.getFileName().toString()))) {
+				String name = RolledFile.plainName(file.getFileName().toString());
+				if (!kept.contains(name)) {
 					try {
 						Files.deleteIfExists(file);
 						this.pastLimits.remove(file);
@@ -140,8 +141,10 @@ public final class HoldingRollingPolicy<E> extends TimeBasedRollingPolicy<E> {
 			@Override
 			public boolean delete() {
 				Set<String> kept = HoldingArchiveRemover.this.kept;
-				if (kept == null || kept.contains(RolledFile.plainName(getName()))) {
+				String name = RolledFile.plainName(getName());
+				if (kept == null || kept.contains(name)) {
 					HoldingArchiveRemover.this.pastLimits.add(toPath());
+					HoldingArchiveRemover.this.hold.kept(name);
 					return false;
 				}
 				return super.delete();

@@ -2,9 +2,10 @@ package io.github.structuredlogging.logback;
 
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What a stream's retention must keep: rolled files something still has to read back
  * (the shippers), which the age and size limits would otherwise remove. Asked each time
- * logback cleans the stream's rolled files; remembers how many files it held for whom,
- * for the statistics, and says so in the log when it starts and stops holding files.
+ * logback cleans the stream's rolled files, and told of each file kept past the limits:
+ * logged once when kept and once when released, and counted per reader.
  */
 public final class RetentionHold {
 
@@ -24,7 +25,9 @@ public final class RetentionHold {
 
 	private final Readers readers;
 
-	private volatile Map<String, Integer> held = Map.of();
+	private volatile Map<String, Set<String>> unread = Map.of();
+
+	private final Set<String> kept = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create the hold of a stream.
@@ -42,48 +45,51 @@ public final class RetentionHold {
 	 * {@code null} when that cannot be told (keep every file)
 	 */
 	public @Nullable Set<String> files() {
-		Map<String, Set<String>> unread;
 		try {
-			unread = this.readers.unread();
+			Map<String, Set<String>> unread = Map.copyOf(this.readers.unread());
+			this.unread = unread;
+			Set<String> files = new HashSet<>();
+			unread.values().forEach(files::addAll);
+			for (String name : this.kept) {
+				if (!files.contains(name) && this.kept.remove(name)) {
+					logger.info("Retention of '{}' releases {}: it has been shipped", this.stream, name);
+				}
+			}
+			return files;
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Retention of '{}' keeps every rolled file: what is not shipped yet cannot be read ({})",
 					this.stream, ex.toString());
 			return null;
 		}
-		Map<String, Integer> held = new TreeMap<>();
-		Set<String> files = new HashSet<>();
-		unread.forEach((reader, paths) -> {
-			if (!paths.isEmpty()) {
-				held.put(reader, paths.size());
-				files.addAll(paths);
-			}
-		});
-		report(held);
-		return files;
 	}
 
 	/**
-	 * Return how many rolled files retention kept, at its last run, for each reader that
-	 * has not read them.
+	 * Return how many rolled files retention keeps past its limits because a reader has
+	 * not read them.
 	 * @param reader the reader, such as a shipper's name
 	 * @return the number of files
 	 */
 	public int held(String reader) {
-		return this.held.getOrDefault(reader, 0);
+		Set<String> unread = this.unread.getOrDefault(reader, Set.of());
+		return (int) this.kept.stream().filter(unread::contains).count();
 	}
 
-	private void report(Map<String, Integer> held) {
-		Map<String, Integer> before = this.held;
-		this.held = Map.copyOf(held);
-		held.forEach((reader, files) -> {
-			if (!before.containsKey(reader)) {
-				logger.warn("Retention of '{}' keeps {} rolled files past their limits: '{}' has not shipped them yet",
-						this.stream, files, reader);
-			}
-		});
-		before.keySet().stream().filter((reader) -> !held.containsKey(reader)).forEach((reader) -> logger
-			.info("Retention of '{}' holds no more files for '{}': it has shipped them", this.stream, reader));
+	/**
+	 * Record that retention kept a file past its limits.
+	 * @param name the file's uncompressed name
+	 */
+	void kept(String name) {
+		if (this.kept.add(name)) {
+			List<String> waitingFor = this.unread.entrySet().stream()
+				.filter((entry) -> entry.getValue().contains(name))
+				.map(Map.Entry::getKey)
+				.sorted()
+				.toList();
+			String who = waitingFor.isEmpty() ? "it cannot be told whether a shipper has"
+					: "'" + String.join("', '", waitingFor) + "' has";
+			logger.warn("Retention of '{}' keeps {} past its limits: {} not shipped it yet", this.stream, name, who);
+		}
 	}
 
 	/**
