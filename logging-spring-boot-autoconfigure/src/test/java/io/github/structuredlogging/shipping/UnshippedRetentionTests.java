@@ -98,6 +98,27 @@ class UnshippedRetentionTests {
 		finally {
 			context.stop();
 		}
+		awaitCompressed();
+	}
+
+	// logback gzips rolled files on a thread of its own: read the directory once it is done.
+	private void awaitCompressed() {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			try (Stream<Path> files = Files.list(this.logs)) {
+				if (files.noneMatch((file) -> file.getFileName().toString().endsWith(".tmp"))) {
+					return;
+				}
+				Thread.sleep(20);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	private RollingFileAppender<ILoggingEvent> appender(LoggerContext context, RetentionHold hold) {
