@@ -98,6 +98,19 @@ public final class RequestStatistics implements RequestPerformanceListener {
 	 * @return the summary
 	 */
 	public PerformanceSummary summarize(Duration window, int slowest) {
+		return summarize(window, slowest, null);
+	}
+
+	/**
+	 * Summarize the requests that finished within the given window up to now, the overall
+	 * figures, the minutes and the slowest requests of one route only.
+	 * @param window the length of the window, rounded up to whole minutes
+	 * @param slowest how many of the slowest requests to list, at most {@link #MAX_SLOWEST}
+	 * @param only the route the overall figures, minutes and slowest requests are of,
+	 * {@code null} for all routes together; every route is listed either way
+	 * @return the summary
+	 */
+	public PerformanceSummary summarize(Duration window, int slowest, @Nullable String only) {
 		long now = this.clock.millis();
 		long windowMinutes = Math.max(1, (window.toMillis() + MILLIS_PER_MINUTE - 1) / MILLIS_PER_MINUTE);
 		long first = now / MILLIS_PER_MINUTE - windowMinutes + 1;
@@ -108,17 +121,27 @@ public final class RequestStatistics implements RequestPerformanceListener {
 			RouteAggregate all = RouteAggregate.window();
 			minute.routes.forEach((route, aggregate) -> {
 				aggregate.addTo(routes.computeIfAbsent(route, (key) -> RouteAggregate.window()));
-				aggregate.addTo(all);
+				if (only == null || only.equals(route)) {
+					aggregate.addTo(all);
+				}
 			});
-			series.add(new PerformanceSummary.MinuteSummary(Instant.ofEpochMilli(start * MILLIS_PER_MINUTE),
-					all.summarize(ALL_ROUTES)));
-			slowestFirst.addAll(minute.slowest());
+			if (!all.isEmpty()) {
+				series.add(new PerformanceSummary.MinuteSummary(Instant.ofEpochMilli(start * MILLIS_PER_MINUTE),
+						all.summarize((only != null) ? only : ALL_ROUTES)));
+			}
+			for (SlowRequest request : minute.slowest()) {
+				if (only == null || only.equals(request.route())) {
+					slowestFirst.add(request);
+				}
+			}
 		});
 		// Minutes are merged once, per route; all routes together come from those.
 		RouteAggregate overall = RouteAggregate.window();
 		List<RouteSummary> summaries = new ArrayList<>();
 		routes.forEach((route, aggregate) -> {
-			aggregate.addTo(overall);
+			if (only == null || only.equals(route)) {
+				aggregate.addTo(overall);
+			}
 			summaries.add(aggregate.summarize(route));
 		});
 		summaries.sort(Comparator.comparingLong(RouteSummary::count).reversed().thenComparing(RouteSummary::route));
@@ -126,7 +149,8 @@ public final class RequestStatistics implements RequestPerformanceListener {
 		while (!slowestFirst.isEmpty() && slowList.size() < Math.min(slowest, MAX_SLOWEST)) {
 			slowList.add(slowestFirst.poll());
 		}
-		return new PerformanceSummary(window, overall.summarize(ALL_ROUTES), summaries, slowList, series);
+		return new PerformanceSummary(window, overall.summarize((only != null) ? only : ALL_ROUTES), summaries,
+				slowList, series);
 	}
 
 	/**

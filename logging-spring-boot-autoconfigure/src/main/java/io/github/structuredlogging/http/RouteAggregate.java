@@ -62,6 +62,10 @@ final class RouteAggregate {
 		total.serverErrors += this.serverErrors;
 	}
 
+	boolean isEmpty() {
+		return this.durations.getTotalCount() == 0;
+	}
+
 	RouteSummary summarize(String route) {
 		long count = this.durations.getTotalCount();
 		Map<String, Long> tierCounts = new LinkedHashMap<>();

@@ -27,7 +27,7 @@ public final class LogManagement {
 	public static final Set<String> RECENT_PARAMETERS = with(EventQuery.PARAMETERS, "limit");
 
 	/** The parameters of the performance report. */
-	public static final Set<String> PERFORMANCE_PARAMETERS = Set.of("window", "slowest");
+	public static final Set<String> PERFORMANCE_PARAMETERS = Set.of("window", "slowest", "route");
 
 	/** The parameters of the statistics. */
 	public static final Set<String> STATS_PARAMETERS = Set.of("top");
@@ -117,7 +117,8 @@ public final class LogManagement {
 
 	/**
 	 * Return the performance of the requests of a window.
-	 * @param parameters {@code window} (default 15m) and {@code slowest} (default 10)
+	 * @param parameters {@code window} (default 15m), {@code slowest} (default 10) and
+	 * {@code route}, the one route the overall figures, minutes and slowest requests are of
 	 * @return the summary
 	 */
 	public PerformanceSummary performance(Parameters parameters) {
@@ -128,7 +129,7 @@ public final class LogManagement {
 		}
 		Duration window = parameters.duration("window", Duration.ofMinutes(15), this.requests.retention());
 		int slowest = parameters.integer("slowest", 10, 0, RequestStatistics.MAX_SLOWEST);
-		return this.requests.summarize(window, slowest);
+		return this.requests.summarize(window, slowest, parameters.text("route"));
 	}
 
 	/**

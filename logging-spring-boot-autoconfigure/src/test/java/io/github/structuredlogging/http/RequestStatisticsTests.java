@@ -59,6 +59,27 @@ class RequestStatisticsTests {
 	}
 
 	@Test
+	void oneRouteGetsItsOwnOverallFiguresMinutesAndSlowestWhileEveryRouteIsListed() {
+		try (CorrelationId.Scope scope = CorrelationId.open("slow-search")) {
+			record("/search", 900, 200);
+		}
+		this.clock.advance(Duration.ofMinutes(1));
+		record("/orders", 10, 200);
+		record("/orders", 30, 503);
+		PerformanceSummary orders = this.statistics.summarize(Duration.ofMinutes(15), 5, "/orders");
+		assertThat(orders.overall().route()).isEqualTo("/orders");
+		assertThat(orders.overall().count()).isEqualTo(2);
+		assertThat(orders.overall().serverErrors()).isEqualTo(1);
+		assertThat(orders.minutes()).singleElement()
+			.satisfies((minute) -> assertThat(minute.requests().count()).isEqualTo(2));
+		assertThat(orders.slowest()).extracting(SlowRequest::route).containsOnly("/orders");
+		assertThat(orders.routes()).extracting(RouteSummary::route).containsExactlyInAnyOrder("/orders", "/search");
+		PerformanceSummary all = this.statistics.summarize(Duration.ofMinutes(15), 5);
+		assertThat(all.minutes()).hasSize(2);
+		assertThat(all.slowest().get(0).correlationId()).isEqualTo("slow-search");
+	}
+
+	@Test
 	void windowOnlyHoldsItsMinutesAndRetentionForgetsOlderOnes() {
 		record("/old", 10, 200);
 		this.clock.advance(Duration.ofMinutes(20));

@@ -65,6 +65,17 @@ class LogApiKeyTests {
 	}
 
 	@Test
+	void theConsolePageWhichHoldsNoDataLoadsWithoutTheKeyAndTheDataDoesNot() {
+		HttpCalls http = start("structured-logging.api.enabled=true", "structured-logging.api.key=" + KEY);
+		HttpResponse<String> page = http.get(LogApi.BASE + "/console");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("login-form").doesNotContain(KEY);
+		assertThat(http.get(LogApi.BASE + "/console/console.js").statusCode()).isEqualTo(200);
+		assertThat(http.get(LogApi.BASE + "/recent").statusCode()).isEqualTo(401);
+		assertThat(http.get(LogApi.BASE + "/stats").statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void wrongKeysAreRecordedAndTenFromOneAddressHoldItOffWithRetryAfter() throws Exception {
 		Path logs = Files.createTempDirectory("key-failures");
 		HttpCalls http = start("structured-logging.api.enabled=true", "structured-logging.api.key=" + KEY,

@@ -7,25 +7,37 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.github.structuredlogging.testing.HttpCalls;
 import io.github.structuredlogging.testing.LogApi;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The log console in Debian's headless Chromium, driven by {@code src/test/console} with
- * playwright-core: refused without credentials, the live tail, a hostile line shown as
- * text, the drill-down of one request, grouped errors, no request leaving the machine, no
- * policy violation. Skipped where Chromium or the script's modules are missing; {@code .ci/run}
- * installs both.
+ * The log console in Debian's headless Chromium, driven by the scripts in
+ * {@code src/test/console} with playwright-core. A script prints what it needs done ({@code DO}
+ * and a command: log lines, restart the application) and waits for a line back. Skipped where Chromium or the
+ * scripts' modules are missing; {@code .ci/run} installs both.
  */
 class ConsoleBrowserTests {
 
@@ -35,52 +47,130 @@ class ConsoleBrowserTests {
 
 	private static final Path SCRIPT_DIRECTORY = Path.of("src", "test", "console");
 
+	private static final String KEY = "console-key-0123456789abcdef";
+
 	@TempDir
 	Path logs;
 
-	@Test
-	@Timeout(value = 3, unit = TimeUnit.MINUTES)
-	void theConsoleInARealBrowser() throws Exception {
+	private Path screenshots;
+
+	@BeforeEach
+	void browserAndScripts() throws IOException {
 		assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (apt-get install chromium; .ci/run does)");
 		assumeTrue(Files.isDirectory(SCRIPT_DIRECTORY.resolve("node_modules/playwright-core")),
 				"playwright-core is not installed (npm ci in " + SCRIPT_DIRECTORY + "; .ci/run does)");
-		Path screenshots = Files.createDirectories(Path.of("target", "console-screenshots"));
-		try (WebTestApplication application = WebTestApplication.start("structured-logging.file.directory=" + this.logs)) {
-			String url = "http://127.0.0.1:" + application.port() + LogApi.BASE + "/console";
-			Process node = new ProcessBuilder("node", "console.test.mjs", url, "ops", "ops-pass",
-					screenshots.toAbsolutePath().toString())
-				.directory(SCRIPT_DIRECTORY.toFile())
-				.redirectErrorStream(true)
-				.start();
-			StringBuilder output = new StringBuilder();
-			try (BufferedReader out = new BufferedReader(
-					new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-					OutputStream in = node.getOutputStream()) {
-				String line;
-				while ((line = out.readLine()) != null) {
-					output.append(line).append('\n');
-					if (line.equals("READY")) {
-						writeAfterThePageOpened(application);
-						in.write('\n');
-						in.flush();
+		this.screenshots = Files.createDirectories(Path.of("target", "console-screenshots")).toAbsolutePath();
+	}
+
+	/**
+	 * Refused without credentials; the live tail, a hostile line shown as text, a request's
+	 * drill-down by click and by keyboard, the charts, grouped errors, the audit trail and
+	 * its chain, the overview, a phone-width window, and the tail reconnecting after the
+	 * server restarts; no request leaves the machine, no policy violation.
+	 */
+	@Test
+	@Timeout(value = 4, unit = TimeUnit.MINUTES)
+	void theConsoleInARealBrowser() throws Exception {
+		WebTestApplication[] application = { startApplication(0) };
+		int port = application[0].port();
+		try {
+			String url = "http://127.0.0.1:" + port + LogApi.BASE + "/console";
+			String output = drive("console.test.mjs", (command) -> {
+				switch (command) {
+					case "READY" -> writeAfterThePageOpened(port);
+					case "RESTART" -> {
+						application[0].close();
+						application[0] = startApplication(port);
 					}
+					case "LOG-AFTER-RESTART" -> log.info("Back after the restart");
+					default -> throw new IllegalStateException("Unknown command " + command);
 				}
-			}
-			assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
-			assertThat(node.exitValue()).as(output::toString).isZero();
+			}, url, "ops", "ops-pass", this.screenshots.toString());
 			assertThat(output).contains("PASSED");
+		}
+		finally {
+			application[0].close();
 		}
 	}
 
-	private static void writeAfterThePageOpened(WebTestApplication application) throws IOException {
+	/**
+	 * Without Spring Security, with an API key: the page asks for the key, refuses a wrong
+	 * one, keeps the right one in the tab's session storage only, and tails with it.
+	 */
+	@Test
+	@Timeout(value = 3, unit = TimeUnit.MINUTES)
+	void theConsoleAsksForTheApiKey() throws Exception {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(NoSecurity.class)
+			.web(WebApplicationType.SERVLET)
+			.resourceLoader(new DefaultResourceLoader(new FilteredClassLoader("org.springframework.security")))
+			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.register-shutdown-hook=false",
+					"spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+					"structured-logging.api.enabled=true", "structured-logging.api.key=" + KEY,
+					"structured-logging.file.directory=" + this.logs)
+			.run();
+		try {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			String url = "http://127.0.0.1:" + port + LogApi.BASE + "/console";
+			String output = drive("console-key.test.mjs", (command) -> log.info("Written once signed in"), url, KEY,
+					this.screenshots.toString());
+			assertThat(output).contains("PASSED");
+		}
+		finally {
+			context.close();
+			((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+		}
+	}
+
+	private WebTestApplication startApplication(int port) {
+		return WebTestApplication.start("server.port=" + port, "structured-logging.file.directory=" + this.logs);
+	}
+
+	private static void writeAfterThePageOpened(int port) {
 		log.info("Customer note: <script>alert(1)</script>");
-		HttpCalls http = new HttpCalls(application.port());
+		HttpCalls http = new HttpCalls(port);
 		http.get("/orders/77", "X-Correlation-ID", "console-77");
 		// One exception thrown five times from one place and once from another.
 		for (int i = 0; i < 5; i++) {
 			http.get("/fail", "X-Correlation-ID", "fail-" + i);
 		}
 		http.get("/orders/2/fail", "X-Correlation-ID", "fail-order");
+		http.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "a-wrong-password"));
+	}
+
+	// Runs a script, does what it asks, and returns its output once it has exited with 0.
+	private static String drive(String script, Command commands, String... arguments) throws Exception {
+		List<String> command = new ArrayList<>(List.of("node", script));
+		command.addAll(List.of(arguments));
+		Process node = new ProcessBuilder(command).directory(SCRIPT_DIRECTORY.toFile()).redirectErrorStream(true).start();
+		StringBuilder output = new StringBuilder();
+		try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
+				OutputStream in = node.getOutputStream()) {
+			String line;
+			while ((line = out.readLine()) != null) {
+				output.append(line).append('\n');
+				if (line.startsWith("DO ")) {
+					commands.run(line.substring(3));
+					in.write('\n');
+					in.flush();
+				}
+			}
+		}
+		assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(node.exitValue()).as(output::toString).isZero();
+		return output.toString();
+	}
+
+	@FunctionalInterface
+	private interface Command {
+
+		void run(String command) throws Exception;
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class NoSecurity {
+
 	}
 
 }

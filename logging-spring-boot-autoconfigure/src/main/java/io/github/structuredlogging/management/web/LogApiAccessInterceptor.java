@@ -42,13 +42,18 @@ public final class LogApiAccessInterceptor implements HandlerInterceptor {
 		if (request.getDispatcherType() == DispatcherType.ASYNC) {
 			return true;
 		}
+		boolean console = handler instanceof HandlerMethod method && method.getBeanType() == ConsoleController.class;
+		if (this.apiKey && console) {
+			// The page and its assets hold no data: the page asks for the key and sends it
+			// with each call, which no browser can do for the page itself.
+			return true;
+		}
 		LogApiAccess.Decision decision = this.access.check(request);
 		if (decision.allowed()) {
 			request.setAttribute(PRINCIPAL_ATTRIBUTE, decision.principal());
 			return true;
 		}
-		if (this.springSecurity && !decision.authenticated() && handler instanceof HandlerMethod method
-				&& method.getBeanType() == ConsoleController.class) {
+		if (this.springSecurity && !decision.authenticated() && console) {
 			// The console is for people: the application's own login (a form, HTTP Basic)
 			// asks for them, through Spring Security's entry point.
 			throw new InsufficientAuthenticationException("The log console needs an authenticated user");
