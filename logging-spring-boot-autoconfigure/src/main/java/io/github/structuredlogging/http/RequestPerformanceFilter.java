@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.structuredlogging.api.Masker;
 import io.github.structuredlogging.correlation.CorrelationIdFilter;
@@ -32,6 +33,11 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 	private static final List<String> EXCEPTION_ATTRIBUTES = List.of(
 			"org.springframework.web.servlet.DispatcherServlet.EXCEPTION",
 			"org.springframework.boot.webmvc.error.DefaultErrorAttributes.ERROR", RequestDispatcher.ERROR_EXCEPTION);
+
+	// Named, so that Spring Security stays optional.
+	private static final Set<String> SECURITY_EXCEPTIONS = Set.of(
+			"org.springframework.security.core.AuthenticationException",
+			"org.springframework.security.access.AccessDeniedException");
 
 	private static final String ROUTE_ATTRIBUTE = "org.springframework.web.servlet.HandlerMapping.bestMatchingPattern";
 
@@ -109,8 +115,8 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 	private RequestExchange exchange(HttpServletRequest request, CountingResponse response, long start,
 			@Nullable Throwable failure, @Nullable DatabaseActivity database) {
 		long duration = System.nanoTime() - start;
-		Throwable cause = (failure != null) ? unwrap(failure) : handledException(request);
 		int status = (failure != null && response.getStatus() < 400) ? 500 : response.getStatus();
+		Throwable cause = (failure != null) ? unwrap(failure) : handledException(request, status);
 		String route = route(request);
 		return new RequestExchange(request.getMethod(), RequestPaths.written(path(request), route, this.masker), route,
 				query(request),
@@ -162,13 +168,27 @@ public final class RequestPerformanceFilter extends OncePerRequestFilter {
 		return (request.getAttribute(ROUTE_ATTRIBUTE) instanceof String route) ? route : null;
 	}
 
-	private static @Nullable Throwable handledException(HttpServletRequest request) {
+	private static @Nullable Throwable handledException(HttpServletRequest request, int status) {
 		for (String attribute : EXCEPTION_ATTRIBUTES) {
 			if (request.getAttribute(attribute) instanceof Throwable exception) {
-				return exception;
+				return answeredBySecurity(exception, status) ? null : exception;
 			}
 		}
 		return null;
+	}
+
+	// Spring Security answers an authentication or access exception with 401 or 403 (a
+	// login page, a challenge): that answer is the outcome, not a failure to report.
+	private static boolean answeredBySecurity(Throwable exception, int status) {
+		if (status != 401 && status != 403 && status != 302) {
+			return false;
+		}
+		for (Class<?> type = exception.getClass(); type != null; type = type.getSuperclass()) {
+			if (SECURITY_EXCEPTIONS.contains(type.getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static double memoryUsedMb() {

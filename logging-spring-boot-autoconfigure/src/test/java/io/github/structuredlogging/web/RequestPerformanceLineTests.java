@@ -156,6 +156,15 @@ class RequestPerformanceLineTests {
 	}
 
 	@Test
+	void aLoginAskedForBySpringSecurityIsAnAnswerNotAnError(CapturedOutput output) {
+		assertThat(http.get(LogApi.BASE + "/console").statusCode()).isEqualTo(401);
+		JsonNode line = onlyLine(output, LogApi.BASE + "/console");
+		assertThat(line.path("http_status").asInt()).isEqualTo(401);
+		assertThat(line.path("level").asString()).isEqualTo("WARN");
+		assertThat(line.has("error_type")).isFalse();
+	}
+
+	@Test
 	void anonymousRequestHasNoUserName(CapturedOutput output) {
 		http.get("/orders/5");
 		assertThat(onlyLine(output, "/orders/5").has("user_name")).isFalse();
