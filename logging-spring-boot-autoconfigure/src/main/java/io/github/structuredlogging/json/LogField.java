@@ -44,6 +44,9 @@ public enum LogField {
 	/** The host the service runs on. */
 	HOST_NAME("host_name", "host.name"),
 
+	/** The running instance of the service that wrote the event. */
+	SERVICE_INSTANCE_ID("service_instance_id", "service.node.name"),
+
 	/** The stream the event belongs to: application, performance or audit. */
 	LOG_STREAM("log_stream", "event.dataset"),
 
@@ -55,6 +58,12 @@ public enum LogField {
 
 	/** The message of the exception. */
 	ERROR_MESSAGE("error_message", "error.message"),
+
+	/**
+	 * What groups the exception with others of its kind: its type, its first application
+	 * frame and its message without the variable parts.
+	 */
+	ERROR_FINGERPRINT("error_fingerprint", custom("error_fingerprint")),
 
 	/** The stack trace of the exception. */
 	STACK_TRACE("stack_trace", "error.stack_trace"),

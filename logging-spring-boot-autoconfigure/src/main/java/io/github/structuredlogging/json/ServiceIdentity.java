@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param version the service version, {@code null} when unknown
  * @param environment the deployment environment
  * @param hostName the host name
+ * @param instanceId the running instance, {@code <host name>-<process id>} unless
+ * configured
  */
-public record ServiceIdentity(String name, @Nullable String version, String environment, String hostName) {
+public record ServiceIdentity(String name, @Nullable String version, String environment, String hostName,
+		String instanceId) {
 
 	/** Service name when none is configured, following OpenTelemetry's convention. */
 	public static final String UNKNOWN_SERVICE = "unknown_service:java";
@@ -25,6 +28,27 @@ public record ServiceIdentity(String name, @Nullable String version, String envi
 		Objects.requireNonNull(name, "'name' must not be null");
 		Objects.requireNonNull(environment, "'environment' must not be null");
 		Objects.requireNonNull(hostName, "'hostName' must not be null");
+		Objects.requireNonNull(instanceId, "'instanceId' must not be null");
+	}
+
+	/**
+	 * Create an identity whose instance is this process on its host.
+	 * @param name the service name
+	 * @param version the service version, {@code null} when unknown
+	 * @param environment the deployment environment
+	 * @param hostName the host name
+	 */
+	public ServiceIdentity(String name, @Nullable String version, String environment, String hostName) {
+		this(name, version, environment, hostName, defaultInstanceId(hostName));
+	}
+
+	/**
+	 * Return the instance ID of this process on the given host.
+	 * @param hostName the host name
+	 * @return {@code <host name>-<process id>}
+	 */
+	public static String defaultInstanceId(String hostName) {
+		return hostName + "-" + ProcessHandle.current().pid();
 	}
 
 	/**

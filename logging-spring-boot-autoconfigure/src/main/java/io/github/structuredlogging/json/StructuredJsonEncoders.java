@@ -1,8 +1,8 @@
 package io.github.structuredlogging.json;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,7 +39,7 @@ public final class StructuredJsonEncoders {
 	// Written by the encoder from the event's own data or from configuration: not scanned.
 	private static final Set<LogField> TRUSTED = EnumSet.of(LogField.TIMESTAMP, LogField.LEVEL, LogField.LOGGER,
 			LogField.THREAD, LogField.SERVICE_NAME, LogField.SERVICE_VERSION, LogField.ENVIRONMENT,
-			LogField.HOST_NAME, LogField.LOG_STREAM, LogField.ECS_VERSION, LogField.AUDIT_HASH,
+			LogField.HOST_NAME, LogField.SERVICE_INSTANCE_ID, LogField.ERROR_FINGERPRINT, LogField.LOG_STREAM, LogField.ECS_VERSION, LogField.AUDIT_HASH,
 			LogField.AUDIT_PREVIOUS_HASH, LogField.EVENT_OUTCOME, LogField.EVENT_KIND, LogField.EVENT_CATEGORY);
 
 	private StructuredJsonEncoders() {
@@ -74,6 +74,8 @@ public final class StructuredJsonEncoders {
 		providers.addProvider(new LogstashMarkersJsonProvider());
 		providers.addProvider(errorType(layout));
 		providers.addProvider(named(new ThrowableMessageJsonProvider(), LogField.ERROR_MESSAGE, layout));
+		providers.addProvider(new ErrorFingerprintJsonProvider(name(LogField.ERROR_FINGERPRINT, layout),
+				stackTrace.rootCauseFirst(), masker));
 		providers.addProvider(stackTrace(layout, stackTrace));
 		if (masker != null) {
 			encoder.getJsonGeneratorDecorator().addDecorator(masking(masker, layout));
@@ -106,6 +108,7 @@ public final class StructuredJsonEncoders {
 		}
 		fields.put(name(LogField.ENVIRONMENT, layout), service.environment());
 		fields.put(name(LogField.HOST_NAME, layout), service.hostName());
+		fields.put(name(LogField.SERVICE_INSTANCE_ID, layout), service.instanceId());
 		String ecsVersion = LogField.ECS_VERSION.nameIn(layout);
 		if (ecsVersion != null) {
 			fields.put(ecsVersion, ECS_VERSION);

@@ -1,25 +1,21 @@
 package io.github.structuredlogging.management;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.json.ErrorFingerprint;
 import io.github.structuredlogging.json.LogField;
 import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.StoredEvent;
@@ -44,27 +40,20 @@ public final class ErrorGroups {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	private static final int TREND_BUCKETS = 12;
+	/** The number of equal parts of the window a group's trend counts in. */
+	public static final int TREND_BUCKETS = 12;
 
-	private static final int SAMPLES = 5;
+	/** The most correlation IDs a group lists. */
+	public static final int SAMPLES = 5;
 
-	private static final Set<String> STREAMS = Set.of(LogStreams.APPLICATION, LogStreams.PERFORMANCE);
+	/** The streams whose events are grouped. */
+	public static final List<String> STREAMS = List.of(LogStreams.APPLICATION, LogStreams.PERFORMANCE);
 
-	private static final String CONTAINER_LOGGERS = "org.apache.catalina.";
-
-	// Frames of the JDK and of the frameworks an application runs on: not where its error is.
-	private static final List<String> FRAMEWORK_FRAMES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-			"jakarta.", "org.springframework.", "org.apache.", "org.hibernate.", "io.micrometer.", "ch.qos.logback.",
-			"org.slf4j.", "reactor.", "io.netty.", "kotlin.", "org.h2.", "com.zaxxer.", "net.bytebuddy.");
-
-	private static final Pattern UUID = Pattern
-		.compile("\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b");
-
-	private static final Pattern HEX = Pattern.compile("\\b(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{8,}\\b");
-
-	private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
-
-	private static final Pattern NUMBER = Pattern.compile("\\b\\d+(\\.\\d+)?\\b");
+	/**
+	 * The loggers left out: the container's line about an exception the performance line
+	 * of its request already has.
+	 */
+	public static final String CONTAINER_LOGGERS = "org.apache.catalina.";
 
 	private final EventStore store;
 
@@ -102,9 +91,11 @@ public final class ErrorGroups {
 			}
 			String errorMessage = text(LogField.ERROR_MESSAGE.in(line));
 			String message = (errorMessage != null) ? errorMessage : text(LogField.MESSAGE.in(line));
-			String template = template(String.valueOf(message));
-			String frame = applicationFrame(text(LogField.STACK_TRACE.in(line)));
-			String fingerprint = fingerprint(type + "|" + frame + "|" + template);
+			String template = ErrorFingerprint.template(String.valueOf(message));
+			String frame = ErrorFingerprint.applicationFrame(text(LogField.STACK_TRACE.in(line)));
+			// Written with the event; worked out again for a line written without it.
+			String written = text(LogField.ERROR_FINGERPRINT.in(line));
+			String fingerprint = (written != null) ? written : ErrorFingerprint.of(type, frame, String.valueOf(message));
 			Builder group = groups.computeIfAbsent(fingerprint, (key) -> new Builder(key, type, template, frame));
 			int slot = (int) Math.min(TREND_BUCKETS - 1, Math.max(0, (event.timestamp() - since) / bucket));
 			group.add(event, slot, message);
@@ -115,47 +106,6 @@ public final class ErrorGroups {
 			.limit(limit)
 			.toList();
 		return new Report(window.toString(), groups.size(), sorted);
-	}
-
-	/**
-	 * Return a message without its variable parts.
-	 * @param message the message
-	 * @return the template, such as {@code Order {n} not found for {uuid}}
-	 */
-	static String template(String message) {
-		String template = UUID.matcher(message).replaceAll("{uuid}");
-		template = QUOTED.matcher(template).replaceAll("'{s}'");
-		template = HEX.matcher(template).replaceAll("{hex}");
-		return NUMBER.matcher(template).replaceAll("{n}");
-	}
-
-	/**
-	 * Return the first frame of a stack trace that is not the JDK's or a framework's.
-	 * @param stackTrace the stack trace as written
-	 * @return {@code class.method}, or the first frame when all are frameworks', empty
-	 * without a stack trace
-	 */
-	static String applicationFrame(@Nullable String stackTrace) {
-		if (stackTrace == null) {
-			return "";
-		}
-		String first = "";
-		for (String line : stackTrace.split("\n")) {
-			String frame = line.strip();
-			if (!frame.startsWith("at ")) {
-				continue;
-			}
-			frame = frame.substring(3);
-			int call = frame.indexOf('(');
-			String method = (call > 0) ? frame.substring(0, call) : frame;
-			if (first.isEmpty()) {
-				first = method;
-			}
-			if (FRAMEWORK_FRAMES.stream().noneMatch(method::startsWith)) {
-				return method;
-			}
-		}
-		return first;
 	}
 
 	private static JsonNode parse(StoredEvent event) {
@@ -169,16 +119,6 @@ public final class ErrorGroups {
 
 	private static @Nullable String text(JsonNode node) {
 		return (node.isMissingNode() || node.isNull()) ? null : node.asString();
-	}
-
-	private static String fingerprint(String key) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)), 0, 8);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 	/**

@@ -66,6 +66,14 @@ public final class WebTestApplication implements AutoCloseable {
 		this.context = context;
 	}
 
+	/**
+	 * Run the application in a process of its own, for tests of more than one instance.
+	 * @param properties the properties, {@code name=value}
+	 */
+	public static void main(String[] properties) {
+		start(properties);
+	}
+
 	public static WebTestApplication start(String... properties) {
 		return start(Config.class, properties);
 	}
@@ -319,6 +327,16 @@ public final class WebTestApplication implements AutoCloseable {
 		@GetMapping("/outbound")
 		String outbound(@RequestParam int port) {
 			return this.restClient.build().get().uri("http://127.0.0.1:" + port + "/downstream").retrieve().body(String.class);
+		}
+
+		@GetMapping("/relay/{id}")
+		String relay(@PathVariable long id, @RequestParam int port) {
+			log.info("Relaying order {}", id);
+			return this.restClient.build()
+				.get()
+				.uri("http://127.0.0.1:" + port + "/orders/" + id)
+				.retrieve()
+				.body(String.class);
 		}
 
 		@GetMapping("/outbound-resttemplate")

@@ -28,7 +28,9 @@ final class ServiceIdentityResolver {
 				ServiceIdentity.UNKNOWN_SERVICE);
 		String version = firstText(properties.getServiceVersion(), buildVersion(environment), null);
 		String deployment = firstText(properties.getEnvironment(), profiles(environment), "default");
-		return new ServiceIdentity(name, version, deployment, ServiceIdentity.localHostName());
+		String host = ServiceIdentity.localHostName();
+		return new ServiceIdentity(name, version, deployment, host,
+				firstText(properties.getServiceInstanceId(), null, ServiceIdentity.defaultInstanceId(host)));
 	}
 
 	private static @Nullable String profiles(Environment environment) {

@@ -46,6 +46,12 @@ public class StructuredLoggingProperties implements Validator {
 	 */
 	private @Nullable String environment;
 
+	/**
+	 * ID of this running instance of the service, written with every event. Defaults to
+	 * the host name and the process ID.
+	 */
+	private @Nullable String serviceInstanceId;
+
 	private final Console console = new Console();
 
 	private final Json json = new Json();
@@ -68,6 +74,14 @@ public class StructuredLoggingProperties implements Validator {
 
 	public void setServiceName(@Nullable String serviceName) {
 		this.serviceName = serviceName;
+	}
+
+	public @Nullable String getServiceInstanceId() {
+		return this.serviceInstanceId;
+	}
+
+	public void setServiceInstanceId(@Nullable String serviceInstanceId) {
+		this.serviceInstanceId = serviceInstanceId;
 	}
 
 	public @Nullable String getServiceVersion() {

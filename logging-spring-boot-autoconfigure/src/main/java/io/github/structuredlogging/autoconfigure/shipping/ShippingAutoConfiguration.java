@@ -83,6 +83,28 @@ public final class ShippingAutoConfiguration {
 				headers, api.getTimeout());
 	}
 
+	/**
+	 * Return the Elasticsearch/OpenSearch cluster the shipping properties name, also read
+	 * by the fleet view.
+	 * @param properties the shipping properties, with the cluster's URL set
+	 * @return the cluster, with its credentials
+	 */
+	public static HttpBackend elasticsearchBackend(ShippingProperties properties) {
+		ShippingProperties.Elasticsearch elasticsearch = properties.getElasticsearch();
+		return httpBackend(elasticsearch, null, elasticsearch.getApiKey(), Map.of());
+	}
+
+	/**
+	 * Return where the Elasticsearch shipper writes this service's events.
+	 * @param properties the shipping properties
+	 * @param runtime the logging runtime, for the service and environment
+	 * @return the naming
+	 */
+	public static IndexNaming indexNaming(ShippingProperties properties, StructuredLoggingRuntime runtime) {
+		ServiceIdentity service = runtime.settings().service();
+		return IndexNaming.of(service.name(), service.environment(), properties.getElasticsearch().isDataStreams());
+	}
+
 	private static DeliverySettings settings(ShippingProperties.Backend backend) {
 		return new DeliverySettings(backend.getBatchSize(), backend.getBatchTimeout(), backend.getFirstBackoff(),
 				backend.getMaxBackoff());
@@ -97,10 +119,7 @@ public final class ShippingAutoConfiguration {
 		@ConditionalOnMissingBean
 		ElasticsearchShipper elasticsearchShipper(ShippingProperties properties, StructuredLoggingRuntime runtime) {
 			ShippingProperties.Elasticsearch elasticsearch = properties.getElasticsearch();
-			HttpBackend backend = httpBackend(elasticsearch, null, elasticsearch.getApiKey(), Map.of());
-			ServiceIdentity service = runtime.settings().service();
-			return new ElasticsearchShipper(backend,
-					IndexNaming.of(service.name(), service.environment(), elasticsearch.isDataStreams()),
+			return new ElasticsearchShipper(elasticsearchBackend(properties), indexNaming(properties, runtime),
 					runtime.settings().layout(), elasticsearch.isApplyTemplate());
 		}
 
@@ -185,7 +204,8 @@ public final class ShippingAutoConfiguration {
 				.put("service.name", service.name())
 				.put("deployment.environment", service.environment())
 				.put("deployment.environment.name", service.environment())
-				.put("host.name", service.hostName());
+				.put("host.name", service.hostName())
+				.put("service.instance.id", service.instanceId());
 			if (service.version() != null) {
 				resource.put("service.version", service.version());
 			}

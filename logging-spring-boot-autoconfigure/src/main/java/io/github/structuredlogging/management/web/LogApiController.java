@@ -3,6 +3,7 @@ package io.github.structuredlogging.management.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,12 +19,14 @@ import io.github.structuredlogging.management.AuditRecords;
 import io.github.structuredlogging.management.ErrorGroups;
 import io.github.structuredlogging.management.EventQuery;
 import io.github.structuredlogging.management.HealthReport;
+import io.github.structuredlogging.management.InvalidParameterException;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.LoggingStatus;
 import io.github.structuredlogging.management.Parameters;
 import io.github.structuredlogging.management.SectionUnavailableException;
 import io.github.structuredlogging.management.StatsReport;
 import io.github.structuredlogging.management.TestEvents;
+import io.github.structuredlogging.management.fleet.FleetSearch;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -249,8 +252,19 @@ public final class LogApiController {
 		return this.auditRecords;
 	}
 
+	// scope=fleet comes here only where it does not apply, or when the fleet view is off.
 	private Parameters parameters(Map<String, String> parameters) {
-		return new Parameters(parameters, this.clock);
+		String scope = parameters.get(FleetSearch.SCOPE);
+		if (scope == null) {
+			return new Parameters(parameters, this.clock);
+		}
+		if (!scope.equals("local")) {
+			throw new InvalidParameterException(FleetSearch.SCOPE, "'" + scope + "' is not local or fleet here: "
+					+ "scope=fleet is for /recent, /errors and /performance, with structured-logging.fleet.enabled=true");
+		}
+		Map<String, String> local = new HashMap<>(parameters);
+		local.remove(FleetSearch.SCOPE);
+		return new Parameters(local, this.clock);
 	}
 
 	private static @Nullable String principal(HttpServletRequest request) {

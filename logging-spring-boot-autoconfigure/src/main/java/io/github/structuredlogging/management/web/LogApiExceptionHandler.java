@@ -2,6 +2,7 @@ package io.github.structuredlogging.management.web;
 
 import io.github.structuredlogging.management.InvalidParameterException;
 import io.github.structuredlogging.management.SectionUnavailableException;
+import io.github.structuredlogging.management.fleet.FleetUnavailableException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Turns the log API's errors into RFC 9457 problem responses.
  */
-@RestControllerAdvice(assignableTypes = { LogApiController.class, DebugSessionsController.class })
+@RestControllerAdvice(assignableTypes = { LogApiController.class, FleetApiController.class, DebugSessionsController.class })
 public final class LogApiExceptionHandler {
 
 	@ExceptionHandler
@@ -24,6 +25,12 @@ public final class LogApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unavailable(SectionUnavailableException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.unavailable(ex));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> fleetUnavailable(FleetUnavailableException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage() + "; scope=local still answers"));
 	}
 
 	@ExceptionHandler

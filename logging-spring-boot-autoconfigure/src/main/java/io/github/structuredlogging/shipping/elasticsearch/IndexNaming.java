@@ -43,6 +43,25 @@ public record IndexNaming(String service, String environment, boolean dataStream
 	}
 
 	/**
+	 * Return the pattern of the names one stream's events go to.
+	 * @param stream the stream
+	 * @return the pattern, such as {@code orders-performance-*}
+	 */
+	public String pattern(String stream) {
+		String safeStream = safe(stream, this.dataStreams);
+		return this.dataStreams ? "logs-" + this.service + "." + safeStream + "-" + this.environment
+				: this.service + "-" + safeStream + "-*";
+	}
+
+	/**
+	 * Return the naming of every service's events in the same environment, for patterns.
+	 * @return the naming, with {@code *} for the service
+	 */
+	public IndexNaming anyService() {
+		return new IndexNaming("*", this.environment, this.dataStreams);
+	}
+
+	/**
 	 * Return the name of the index template.
 	 * @return the name
 	 */

@@ -34,7 +34,7 @@ final class OtlpLogRecords {
 
 	private static final Set<LogField> NOT_ATTRIBUTES = Set.of(LogField.TIMESTAMP, LogField.LEVEL, LogField.MESSAGE,
 			LogField.LOGGER, LogField.TRACE_ID, LogField.SPAN_ID, LogField.SERVICE_NAME, LogField.SERVICE_VERSION,
-			LogField.ENVIRONMENT, LogField.HOST_NAME, LogField.ECS_VERSION);
+			LogField.ENVIRONMENT, LogField.HOST_NAME, LogField.SERVICE_INSTANCE_ID, LogField.ECS_VERSION);
 
 	private static final Map<LogField, String> RENAMED = Map.of(LogField.ERROR_TYPE, "exception.type",
 			LogField.ERROR_MESSAGE, "exception.message", LogField.STACK_TRACE, "exception.stacktrace", LogField.THREAD,

@@ -23,6 +23,7 @@ class ConfigurationMetadataTests {
 	// descriptions say what happens when they are not set.
 	private static final Set<String> DERIVED = Set.of("structured-logging.service-name",
 			"structured-logging.service-version", "structured-logging.environment",
+			"structured-logging.service-instance-id",
 			"structured-logging.file.directory", "structured-logging.audit.signing-key",
 			"structured-logging.api.enabled", "structured-logging.api.key", "structured-logging.audit.geoip.database",
 			"structured-logging.audit.geoip.asn-database", "structured-logging.shipping.elasticsearch.url",

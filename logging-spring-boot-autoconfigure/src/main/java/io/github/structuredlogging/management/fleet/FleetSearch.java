@@ -1,0 +1,117 @@
+package io.github.structuredlogging.management.fleet;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.github.structuredlogging.api.LogStreams;
+import io.github.structuredlogging.http.PerformanceSummary;
+import io.github.structuredlogging.http.RequestStatistics;
+import io.github.structuredlogging.management.ErrorGroups;
+import io.github.structuredlogging.management.EventQuery;
+import io.github.structuredlogging.management.InvalidParameterException;
+import io.github.structuredlogging.management.LogManagement;
+import io.github.structuredlogging.management.Parameters;
+
+/**
+ * The log API's reads in fleet scope, answered by the log cluster from every instance's
+ * shipped events: validated parameters in, the same answers as the local reads out. Time
+ * ranges are bounded to {@link #MAX_RANGE} and result sizes as in local scope.
+ */
+public final class FleetSearch {
+
+	/** The parameter that selects the scope, {@code local} or {@code fleet}. */
+	public static final String SCOPE = "scope";
+
+	/** The parameter that selects another service, or every one with {@code *}. */
+	public static final String SERVICE = "service";
+
+	/** The longest time range one fleet read covers. */
+	public static final Duration MAX_RANGE = Duration.ofDays(1);
+
+	private static final List<String> EVENT_STREAMS = List.of(LogStreams.APPLICATION, LogStreams.PERFORMANCE,
+			LogStreams.AUDIT);
+
+	private final FleetClient client;
+
+	private final FleetScope scope;
+
+	private final Clock clock;
+
+	/**
+	 * Create the fleet reads.
+	 * @param client the cluster
+	 * @param scope the own service's scope
+	 * @param clock the clock windows end at
+	 */
+	public FleetSearch(FleetClient client, FleetScope scope, Clock clock) {
+		this.client = client;
+		this.scope = scope;
+		this.clock = clock;
+	}
+
+	/**
+	 * Return the newest events of every instance that match the query, newest first.
+	 * @param parameters the filters of {@code /recent}, {@code limit} and {@code service};
+	 * without {@code since}, the last day
+	 * @return the events
+	 */
+	public LogManagement.RecentEvents recent(Parameters parameters) {
+		parameters.accepting(fleet(LogManagement.RECENT_PARAMETERS));
+		EventQuery query = EventQuery.from(parameters);
+		int limit = parameters.integer("limit", 100, 1, LogManagement.MAX_LIMIT);
+		Instant until = (query.until() != null) ? query.until() : this.clock.instant();
+		Instant since = (query.since() != null) ? query.since() : until.minus(MAX_RANGE);
+		if (Duration.between(since, until).compareTo(MAX_RANGE) > 0) {
+			throw new InvalidParameterException("since", "a fleet read covers at most " + MAX_RANGE.toHours()
+					+ " hours: set 'since' and 'until' closer together");
+		}
+		FleetScope read = this.scope.of(parameters.text(SERVICE));
+		return RecentSearch.read(this.client.search(read.indices(EVENT_STREAMS),
+				RecentSearch.body(read, query, since.toString(), until.toString(), limit)));
+	}
+
+	/**
+	 * Return the performance of every instance's requests of a window.
+	 * @param parameters {@code window} (default 15m, at most a day), {@code slowest},
+	 * {@code route} and {@code service}
+	 * @return the summary
+	 */
+	public PerformanceSummary performance(Parameters parameters) {
+		parameters.accepting(fleet(LogManagement.PERFORMANCE_PARAMETERS));
+		Duration window = parameters.duration("window", Duration.ofMinutes(15), MAX_RANGE);
+		int slowest = parameters.integer("slowest", 10, 0, RequestStatistics.MAX_SLOWEST);
+		String route = parameters.text("route");
+		FleetScope read = this.scope.of(parameters.text(SERVICE));
+		Instant since = this.clock.instant().minus(window);
+		return PerformanceSearch.read(this.client.search(read.indices(List.of(LogStreams.PERFORMANCE)),
+				PerformanceSearch.body(read, since.toString(), route, slowest)), read, window, route);
+	}
+
+	/**
+	 * Return the errors of every instance in a window, grouped by fingerprint.
+	 * @param parameters {@code window} (default 1h, at most a day), {@code limit} (default
+	 * 20, at most 200) and {@code service}
+	 * @return the largest groups
+	 */
+	public ErrorGroups.Report errors(Parameters parameters) {
+		parameters.accepting(fleet(ErrorGroups.PARAMETERS));
+		Duration window = parameters.duration("window", Duration.ofHours(1), MAX_RANGE);
+		int limit = parameters.integer("limit", 20, 1, 200);
+		FleetScope read = this.scope.of(parameters.text(SERVICE));
+		Instant until = this.clock.instant();
+		return ErrorSearch.read(this.client.search(read.indices(ErrorGroups.STREAMS),
+				ErrorSearch.body(read, until.minus(window), until, limit)), window, limit);
+	}
+
+	private static Set<String> fleet(Set<String> local) {
+		Set<String> accepted = new HashSet<>(local);
+		accepted.add(SCOPE);
+		accepted.add(SERVICE);
+		return accepted;
+	}
+
+}
