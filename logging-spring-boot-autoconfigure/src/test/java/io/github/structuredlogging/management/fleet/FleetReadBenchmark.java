@@ -63,8 +63,10 @@ class FleetReadBenchmark {
 			String correlationId = "request-" + (EVENTS / EVENTS_PER_REQUEST / 2);
 			report("/recent?scope=fleet&correlation_id=" + correlationId, () -> fleet.recent(parameters(
 					Map.of("scope", "fleet", "correlation_id", correlationId))).count());
-			report("/recent?scope=fleet&q=refund declined", () -> fleet.recent(parameters(
-					Map.of("scope", "fleet", "q", "refund declined", "limit", "100"))).count());
+			report("/recent?scope=fleet&q=declined", () -> fleet.recent(parameters(
+					Map.of("scope", "fleet", "q", "declined", "limit", "100"))).count());
+			report("/recent?scope=fleet&q=refund AND declined", () -> fleet.recent(parameters(
+					Map.of("scope", "fleet", "q", "refund AND declined", "limit", "100"))).count());
 			report("/performance?scope=fleet&window=1h", () -> fleet.performance(parameters(
 					Map.of("scope", "fleet", "window", "1h"))).overall().count());
 			report("/errors?scope=fleet&window=1h", () -> fleet.errors(parameters(
