@@ -77,6 +77,25 @@
 		start();
 	});
 
+	// ---- Scope -------------------------------------------------------------------------
+
+	// With the fleet view on, the drill-down, performance and errors can read every
+	// instance's events from the log cluster; the tail, overview and audit stay local.
+	const SCOPE_STORAGE = 'structured-logging.scope';
+	const fleet = () => !$('scope-switch').hidden && sessionStorage.getItem(SCOPE_STORAGE) === 'fleet';
+	const scoped = (path, everyService) => (fleet() ? path + '&scope=fleet' + (everyService ? '&service=*' : '') : path);
+
+	const offerScope = async () => {
+		// 404 when the fleet view is off.
+		$('scope-switch').hidden = !(await call('/fleet')).ok;
+		$('scope').value = fleet() ? 'fleet' : 'local';
+	};
+
+	$('scope').addEventListener('change', (change) => {
+		sessionStorage.setItem(SCOPE_STORAGE, change.target.value);
+		show();
+	});
+
 	// ---- Reading events ----------------------------------------------------------------
 
 	const field = (event, ...names) => {
@@ -282,7 +301,7 @@
 		timeline.replaceChildren();
 		$('request-summary').textContent = 'loading…';
 		const parameter = (kind === 'trace') ? 'trace_id' : 'correlation_id';
-		const body = await read('/recent?limit=1000&' + parameter + '=' + encodeURIComponent(id));
+		const body = await read(scoped('/recent?limit=1000&' + parameter + '=' + encodeURIComponent(id), true));
 		const events = (body.events || []).slice().sort((a, b) => time(a).localeCompare(time(b)));
 		const start = events.length ? millis(time(events[0])) : 0;
 		const summary = [events.length + ' events'];
@@ -292,7 +311,10 @@
 			li.dataset.nav = '';
 			li.append(element('span', '+' + (millis(time(event)) - start).toFixed(1) + ' ms', 'offset'),
 				element('span', stream(event), 'stream'), element('span', clock(time(event)), 'time'),
-				element('span', level(event), 'level'), element('span', logger(event), 'logger'),
+				element('span', level(event), 'level'),
+				element('span', fleet() ? field(event, 'service_name', 'service.name') + ' '
+					+ field(event, 'service_instance_id', 'service.node.name') : '', 'instance'),
+				element('span', logger(event), 'logger'),
 				element('span', field(event, 'message'), 'message'));
 			if (stream(event) === 'performance') {
 				summary.unshift([field(event, 'http_method', 'http.request.method'),
@@ -431,7 +453,7 @@
 
 	const showPerformance = async (route) => {
 		const query = '/performance?window=1h&slowest=10' + (route ? '&route=' + encodeURIComponent(route) : '');
-		const summary = await read(query);
+		const summary = await read(scoped(query, false));
 		const all = summary.overall;
 		$('performance-summary').textContent = (route ? route + ': ' : '') + all.count + ' requests · p50 '
 			+ all.p50_ms + ' ms · p95 ' + all.p95_ms + ' ms · p99 ' + all.p99_ms + ' ms · '
@@ -480,7 +502,7 @@
 	};
 
 	const showErrors = async () => {
-		const report = await read('/errors?window=1h&limit=50');
+		const report = await read(scoped('/errors?window=1h&limit=50', false));
 		$('error-groups').replaceChildren(...(report.groups || []).map((group) => {
 			const requests = document.createElement('td');
 			for (const id of group.correlation_ids || []) {
@@ -757,7 +779,7 @@
 
 	const start = () => {
 		connect();
-		show();
+		offerScope().catch(() => {}).finally(show);
 		glance().catch(() => {});
 	};
 

@@ -1,17 +1,10 @@
 package io.github.structuredlogging.web;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.github.structuredlogging.testing.BrowserScripts;
 import io.github.structuredlogging.testing.HttpCalls;
 import io.github.structuredlogging.testing.LogApi;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,22 +23,13 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.DefaultResourceLoader;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * The log console in Debian's headless Chromium, driven by the scripts in
- * {@code src/test/console} with playwright-core. A script prints what it needs done ({@code DO}
- * and a command: log lines, restart the application) and waits for a line back. Skipped where Chromium or the
- * scripts' modules are missing; {@code .ci/run} installs both.
+ * {@code src/test/console} ({@link BrowserScripts}).
  */
 class ConsoleBrowserTests {
 
 	private static final Logger log = LoggerFactory.getLogger("com.example.support.CustomerNotes");
-
-	private static final Path CHROMIUM = Path.of("/usr/lib/chromium/chromium");
-
-	private static final Path SCRIPT_DIRECTORY = Path.of("src", "test", "console");
 
 	private static final String KEY = "console-key-0123456789abcdef";
 
@@ -55,11 +39,9 @@ class ConsoleBrowserTests {
 	private Path screenshots;
 
 	@BeforeEach
-	void browserAndScripts() throws IOException {
-		assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (apt-get install chromium; .ci/run does)");
-		assumeTrue(Files.isDirectory(SCRIPT_DIRECTORY.resolve("node_modules/playwright-core")),
-				"playwright-core is not installed (npm ci in " + SCRIPT_DIRECTORY + "; .ci/run does)");
-		this.screenshots = Files.createDirectories(Path.of("target", "console-screenshots")).toAbsolutePath();
+	void browserAndScripts() {
+		BrowserScripts.assumeAvailable();
+		this.screenshots = BrowserScripts.screenshots();
 	}
 
 	/**
@@ -75,7 +57,7 @@ class ConsoleBrowserTests {
 		int port = application[0].port();
 		try {
 			String url = "http://127.0.0.1:" + port + LogApi.BASE + "/console";
-			String output = drive("console.test.mjs", (command) -> {
+			BrowserScripts.drive("console.test.mjs", (command) -> {
 				switch (command) {
 					case "READY" -> writeAfterThePageOpened(port);
 					case "RESTART" -> {
@@ -86,7 +68,6 @@ class ConsoleBrowserTests {
 					default -> throw new IllegalStateException("Unknown command " + command);
 				}
 			}, url, "ops", "ops-pass", this.screenshots.toString());
-			assertThat(output).contains("PASSED");
 		}
 		finally {
 			application[0].close();
@@ -111,9 +92,8 @@ class ConsoleBrowserTests {
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			String url = "http://127.0.0.1:" + port + LogApi.BASE + "/console";
-			String output = drive("console-key.test.mjs", (command) -> log.info("Written once signed in"), url, KEY,
+			BrowserScripts.drive("console-key.test.mjs", (command) -> log.info("Written once signed in"), url, KEY,
 					this.screenshots.toString());
-			assertThat(output).contains("PASSED");
 		}
 		finally {
 			context.close();
@@ -135,36 +115,6 @@ class ConsoleBrowserTests {
 		}
 		http.get("/orders/2/fail", "X-Correlation-ID", "fail-order");
 		http.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "a-wrong-password"));
-	}
-
-	// Runs a script, does what it asks, and returns its output once it has exited with 0.
-	private static String drive(String script, Command commands, String... arguments) throws Exception {
-		List<String> command = new ArrayList<>(List.of("node", script));
-		command.addAll(List.of(arguments));
-		Process node = new ProcessBuilder(command).directory(SCRIPT_DIRECTORY.toFile()).redirectErrorStream(true).start();
-		StringBuilder output = new StringBuilder();
-		try (BufferedReader out = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-				OutputStream in = node.getOutputStream()) {
-			String line;
-			while ((line = out.readLine()) != null) {
-				output.append(line).append('\n');
-				if (line.startsWith("DO ")) {
-					commands.run(line.substring(3));
-					in.write('\n');
-					in.flush();
-				}
-			}
-		}
-		assertThat(node.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(node.exitValue()).as(output::toString).isZero();
-		return output.toString();
-	}
-
-	@FunctionalInterface
-	private interface Command {
-
-		void run(String command) throws Exception;
-
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

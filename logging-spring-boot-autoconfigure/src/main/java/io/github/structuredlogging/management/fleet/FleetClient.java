@@ -1,5 +1,7 @@
 package io.github.structuredlogging.management.fleet;
 
+import java.net.URI;
+
 import io.github.structuredlogging.shipping.HttpBackend;
 import io.github.structuredlogging.shipping.ShippingException;
 import tools.jackson.core.JacksonException;
@@ -23,6 +25,14 @@ public final class FleetClient {
 	 */
 	public FleetClient(HttpBackend backend) {
 		this.backend = backend;
+	}
+
+	/**
+	 * Return the cluster's URL, without credentials.
+	 * @return the URL
+	 */
+	public URI cluster() {
+		return this.backend.base();
 	}
 
 	/**

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.structuredlogging.api.LogStreams;
@@ -105,6 +107,21 @@ public final class FleetSearch {
 		Instant until = this.clock.instant();
 		return ErrorSearch.read(this.client.search(read.indices(ErrorGroups.STREAMS),
 				ErrorSearch.body(read, until.minus(window), until, limit)), window, limit);
+	}
+
+	/**
+	 * Return what the fleet view reads: the cluster (without credentials), the service and
+	 * environment, the index patterns and the longest range.
+	 * @return the description
+	 */
+	public Map<String, Object> describe() {
+		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("cluster", this.client.cluster().toString());
+		description.put("service", this.scope.service());
+		description.put("environment", this.scope.environment());
+		description.put("indices", this.scope.indices(EVENT_STREAMS));
+		description.put("max_range", MAX_RANGE.toString());
+		return description;
 	}
 
 	private static Set<String> fleet(Set<String> local) {

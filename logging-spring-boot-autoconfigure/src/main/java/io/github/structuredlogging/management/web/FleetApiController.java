@@ -42,6 +42,11 @@ public final class FleetApiController {
 		this.clock = clock;
 	}
 
+	@GetMapping("/fleet")
+	Map<String, Object> describe() {
+		return this.fleet.describe();
+	}
+
 	@GetMapping(path = "/recent", params = FLEET)
 	LogManagement.RecentEvents recent(@RequestParam Map<String, String> parameters) {
 		return this.heavyReads.run(() -> this.fleet.recent(parameters(parameters)));

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
+import io.github.structuredlogging.testing.BrowserScripts;
 import io.github.structuredlogging.testing.ForkedApplication;
 import io.github.structuredlogging.testing.HttpCalls;
 import io.github.structuredlogging.testing.JsonLines;
@@ -186,6 +187,15 @@ class FleetViewTests {
 
 	@Test
 	@Order(4)
+	void theConsoleSwitchedToEveryInstanceShowsTheRequestOfBothAsOneTimeline() throws Exception {
+		BrowserScripts.assumeAvailable();
+		BrowserScripts.drive("console-fleet.test.mjs", (command) -> {
+		}, "http://127.0.0.1:" + a.port() + LogApi.BASE + "/console", "ops", "ops-pass", "fleet-relay",
+				BrowserScripts.screenshots().toString());
+	}
+
+	@Test
+	@Order(5)
 	void badParametersAreRefusedNamingTheParameter() {
 		HttpResponse<String> service = api.get("/recent?scope=fleet&service=" + URLEncoder.encode("a b", StandardCharsets.UTF_8));
 		assertThat(service.statusCode()).isEqualTo(400);
@@ -197,11 +207,14 @@ class FleetViewTests {
 		assertThat(range.statusCode()).isEqualTo(400);
 		assertThat(range.body()).contains("since");
 		assertThat(api.get("/health?scope=fleet").statusCode()).isEqualTo(400);
+		JsonNode fleet = api.json("/fleet");
+		assertThat(fleet.path("cluster").asString()).isEqualTo(node.url().toString());
+		assertThat(fleet.path("service").asString()).isEqualTo("fleet-service");
 		assertThat(new HttpCalls(a.port()).get(LogApi.BASE + "/recent?scope=fleet").statusCode()).isEqualTo(401);
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void withTheClusterDownFleetScopeAnswers503AndLocalScopeStillAnswers() {
 		node.stop();
 		HttpResponse<String> fleet = api.get("/recent?scope=fleet&correlation_id=fleet-relay");
