@@ -70,6 +70,24 @@ public final class ErrorGroups {
 	}
 
 	/**
+	 * Read the window errors are grouped over.
+	 * @param parameters {@code window}: default an hour, at most a day
+	 * @return the window
+	 */
+	public static Duration window(Parameters parameters) {
+		return parameters.duration("window", Duration.ofHours(1), Duration.ofDays(1));
+	}
+
+	/**
+	 * Read how many groups to return.
+	 * @param parameters {@code limit}: default 20, from 1 to 200
+	 * @return the number
+	 */
+	public static int limit(Parameters parameters) {
+		return parameters.integer("limit", 20, 1, 200);
+	}
+
+	/**
 	 * Group the errors of a window.
 	 * @param window how far back to look
 	 * @param limit the most groups to return, the largest first

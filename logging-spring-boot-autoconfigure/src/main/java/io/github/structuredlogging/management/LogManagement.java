@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.http.PerformanceSummary;
 import io.github.structuredlogging.http.RequestStatistics;
+import io.github.structuredlogging.store.EventStore;
 import io.github.structuredlogging.store.StoredEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -76,7 +76,7 @@ public final class LogManagement {
 	 */
 	public StatsReport stats(Parameters parameters) {
 		parameters.accepting(STATS_PARAMETERS);
-		int top = parameters.integer("top", 10, 1, 1000);
+		int top = topLoggers(parameters);
 		if (this.statistics == null) {
 			throw new SectionUnavailableException("stats", STORE_PROPERTY);
 		}
@@ -107,8 +107,8 @@ public final class LogManagement {
 	 */
 	public ErrorGroups.Report errors(Parameters parameters) {
 		parameters.accepting(ErrorGroups.PARAMETERS);
-		Duration window = parameters.duration("window", Duration.ofHours(1), Duration.ofDays(1));
-		int limit = parameters.integer("limit", 20, 1, 200);
+		Duration window = ErrorGroups.window(parameters);
+		int limit = ErrorGroups.limit(parameters);
 		if (this.store == null) {
 			throw new SectionUnavailableException("errors", STORE_PROPERTY);
 		}
@@ -127,9 +127,28 @@ public final class LogManagement {
 			throw new SectionUnavailableException("performance",
 					"structured-logging.http.enabled=true and " + STORE_PROPERTY);
 		}
-		Duration window = parameters.duration("window", Duration.ofMinutes(15), this.requests.retention());
+		Duration window = performanceWindow(parameters, this.requests.retention());
 		int slowest = parameters.integer("slowest", 10, 0, RequestStatistics.MAX_SLOWEST);
 		return this.requests.summarize(window, slowest, parameters.text("route"));
+	}
+
+	/**
+	 * Read how many of the busiest loggers the statistics list.
+	 * @param parameters {@code top}: default 10, from 1 to 1000
+	 * @return the number
+	 */
+	public static int topLoggers(Parameters parameters) {
+		return parameters.integer("top", 10, 1, 1000);
+	}
+
+	/**
+	 * Read the window of a performance summary.
+	 * @param parameters {@code window}: default 15 minutes
+	 * @param longest the longest window allowed
+	 * @return the window
+	 */
+	public static Duration performanceWindow(Parameters parameters, Duration longest) {
+		return parameters.duration("window", Duration.ofMinutes(15), longest);
 	}
 
 	/**

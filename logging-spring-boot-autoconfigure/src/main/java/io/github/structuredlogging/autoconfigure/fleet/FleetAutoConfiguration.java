@@ -2,6 +2,7 @@ package io.github.structuredlogging.autoconfigure.fleet;
 
 import java.time.Clock;
 
+import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.autoconfigure.management.LogApiAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.shipping.ShippingAutoConfiguration;
 import io.github.structuredlogging.autoconfigure.shipping.ShippingProperties;
@@ -14,6 +15,7 @@ import io.github.structuredlogging.management.web.HeavyReads;
 import io.github.structuredlogging.management.web.LogApiController;
 import io.github.structuredlogging.runtime.StructuredLoggingRuntime;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -50,8 +52,9 @@ public final class FleetAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FleetApiController structuredLoggingFleetApiController(FleetSearch fleet, HeavyReads heavyReads) {
-		return new FleetApiController(fleet, heavyReads, Clock.systemUTC());
+	FleetApiController structuredLoggingFleetApiController(FleetSearch fleet, HeavyReads heavyReads,
+			ObjectProvider<AuditLogger> auditLogger) {
+		return new FleetApiController(fleet, heavyReads, auditLogger.getIfAvailable(), Clock.systemUTC());
 	}
 
 }

@@ -115,12 +115,16 @@ final class ErrorSearch {
 				level = "ERROR";
 			}
 		}
+		// The window's length is not always a multiple of a twelfth: its last moments
+		// may fall into a thirteenth bucket, counted in the twelfth.
 		List<Long> trend = new ArrayList<>();
 		for (JsonNode slot : bucket.path("trend").path("buckets")) {
-			trend.add(requests(slot));
-		}
-		while (trend.size() > ErrorGroups.TREND_BUCKETS) {
-			trend.remove(trend.size() - 1);
+			if (trend.size() < ErrorGroups.TREND_BUCKETS) {
+				trend.add(requests(slot));
+			}
+			else {
+				trend.set(trend.size() - 1, trend.get(trend.size() - 1) + requests(slot));
+			}
 		}
 		List<String> correlationIds = new ArrayList<>();
 		for (JsonNode sample : bucket.path("samples").path("buckets")) {

@@ -61,7 +61,8 @@ final class PerformanceSearch {
 		if (slowest > 0) {
 			ObjectNode hits = within.putObject("slowest").putObject("top_hits");
 			hits.put("size", slowest);
-			hits.putArray("sort").addObject().putObject(scope.field(LogField.DURATION)).put("order", "desc");
+			hits.putArray("sort").addObject().putObject(scope.field(LogField.DURATION)).put("order", "desc")
+				.put("unmapped_type", "double");
 			hits.putObject("_source").putArray("includes").add(LogField.TIMESTAMP.key())
 				.add(scope.field(LogField.HTTP_METHOD)).add(scope.field(LogField.HTTP_PATH))
 				.add(scope.field(LogField.HTTP_ROUTE)).add(scope.field(LogField.HTTP_STATUS))

@@ -1,13 +1,18 @@
 package io.github.structuredlogging.management.web;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.structuredlogging.audit.AuditLogger;
 import io.github.structuredlogging.http.PerformanceSummary;
 import io.github.structuredlogging.management.ErrorGroups;
 import io.github.structuredlogging.management.LogManagement;
 import io.github.structuredlogging.management.Parameters;
+import io.github.structuredlogging.management.fleet.FleetAuditPage;
 import io.github.structuredlogging.management.fleet.FleetSearch;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,17 +33,22 @@ public final class FleetApiController {
 
 	private final HeavyReads heavyReads;
 
+	private final @Nullable AuditLogger auditLogger;
+
 	private final Clock clock;
 
 	/**
 	 * Create the controller.
 	 * @param fleet the fleet reads
 	 * @param heavyReads bounds the reads running at once, here those waiting on the cluster
+	 * @param auditLogger records reads of the audit records, {@code null} without a trail
 	 * @param clock the clock relative times are measured from
 	 */
-	public FleetApiController(FleetSearch fleet, HeavyReads heavyReads, Clock clock) {
+	public FleetApiController(FleetSearch fleet, HeavyReads heavyReads, @Nullable AuditLogger auditLogger,
+			Clock clock) {
 		this.fleet = fleet;
 		this.heavyReads = heavyReads;
+		this.auditLogger = auditLogger;
 		this.clock = clock;
 	}
 
@@ -60,6 +70,26 @@ public final class FleetApiController {
 	@GetMapping(path = "/errors", params = FLEET)
 	ErrorGroups.Report errors(@RequestParam Map<String, String> parameters) {
 		return this.heavyReads.run(() -> this.fleet.errors(parameters(parameters)));
+	}
+
+	@GetMapping(path = "/stats", params = FLEET)
+	Map<String, Object> stats(@RequestParam Map<String, String> parameters) {
+		return this.heavyReads.run(() -> this.fleet.stats(parameters(parameters)));
+	}
+
+	// Recorded as the local read is, the scope among the parameters.
+	@GetMapping(path = "/audit", params = FLEET)
+	FleetAuditPage audit(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
+		FleetAuditPage page = this.heavyReads.run(() -> this.fleet.audit(parameters(parameters)));
+		if (this.auditLogger != null) {
+			this.auditLogger.event("LOG_API_AUDIT_READ")
+				.action("read_audit_records")
+				.principal(LogApiAccessInterceptor.principal(request))
+				.detail("parameters", new LinkedHashMap<>(parameters))
+				.detail("records", page.records().size())
+				.success();
+		}
+		return page;
 	}
 
 	private Parameters parameters(Map<String, String> parameters) {

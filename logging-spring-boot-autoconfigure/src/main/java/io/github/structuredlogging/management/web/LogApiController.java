@@ -260,7 +260,8 @@ public final class LogApiController {
 		}
 		if (!scope.equals("local")) {
 			throw new InvalidParameterException(FleetSearch.SCOPE, "'" + scope + "' is not local or fleet here: "
-					+ "scope=fleet is for /recent, /errors and /performance, with structured-logging.fleet.enabled=true");
+					+ "scope=fleet is for /recent, /errors, /performance, /stats and /audit, with "
+					+ "structured-logging.fleet.enabled=true");
 		}
 		Map<String, String> local = new HashMap<>(parameters);
 		local.remove(FleetSearch.SCOPE);

@@ -187,6 +187,35 @@ class FleetViewTests {
 
 	@Test
 	@Order(4)
+	void statisticsCountEachInstanceAndAuditRecordsOfBothArePagedAndTheReadIsAudited() {
+		toA.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "wrong-on-a"));
+		toB.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "wrong-on-b"));
+		await().atMost(30, TimeUnit.SECONDS)
+			.until(() -> list(api.json("/audit?scope=fleet&event=AUTHENTICATION_FAILURE").path("records")).size() == 2);
+		JsonNode first = api.json("/audit?scope=fleet&event=AUTHENTICATION_FAILURE&limit=1");
+		String cursor = first.path("next_cursor").asString();
+		assertThat(cursor).isNotBlank();
+		JsonNode second = api.json("/audit?scope=fleet&event=AUTHENTICATION_FAILURE&limit=1&cursor=" + cursor);
+		assertThat(instances(List.of(first.path("records").get(0), second.path("records").get(0))))
+			.containsExactlyInAnyOrder("a", "b");
+		assertThat(api.get("/audit?scope=fleet&cursor=not-a-cursor").statusCode()).isEqualTo(400);
+		a.bean(StructuredLoggingRuntime.class).flush(Duration.ofSeconds(5));
+		assertThat(JsonLines.read(logsOfA.resolve("audit.json")).all())
+			.filteredOn((record) -> "LOG_API_AUDIT_READ".equals(record.path("audit_event").asString()))
+			.anySatisfy((record) -> assertThat(record.path("audit_details").path("parameters").path("scope").asString())
+				.isEqualTo("fleet"));
+		JsonNode stats = api.json("/stats?scope=fleet&window=15m");
+		JsonNode byInstance = stats.path("by_instance");
+		assertThat(byInstance.path("a").asLong()).isPositive();
+		assertThat(byInstance.path("b").asLong()).isPositive();
+		assertThat(byInstance.path("a").asLong() + byInstance.path("b").asLong())
+			.isEqualTo(stats.path("events_total").asLong());
+		assertThat(stats.path("by_stream").has("performance")).isTrue();
+		assertThat(stats.path("events_per_second").has("15m")).isTrue();
+	}
+
+	@Test
+	@Order(5)
 	void theConsoleSwitchedToEveryInstanceShowsTheRequestOfBothAsOneTimeline() throws Exception {
 		BrowserScripts.assumeAvailable();
 		BrowserScripts.drive("console-fleet.test.mjs", (command) -> {
@@ -195,7 +224,7 @@ class FleetViewTests {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void badParametersAreRefusedNamingTheParameter() {
 		HttpResponse<String> service = api.get("/recent?scope=fleet&service=" + URLEncoder.encode("a b", StandardCharsets.UTF_8));
 		assertThat(service.statusCode()).isEqualTo(400);
@@ -214,7 +243,7 @@ class FleetViewTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void withTheClusterDownFleetScopeAnswers503AndLocalScopeStillAnswers() {
 		node.stop();
 		HttpResponse<String> fleet = api.get("/recent?scope=fleet&correlation_id=fleet-relay");
