@@ -1,6 +1,7 @@
 package io.github.structuredlogging.management.fleet;
 
 import java.net.URI;
+import java.util.List;
 
 import io.github.structuredlogging.shipping.HttpBackend;
 import io.github.structuredlogging.shipping.ShippingException;
@@ -55,7 +56,7 @@ public final class FleetClient {
 		}
 		if (!answer.ok()) {
 			throw new FleetUnavailableException("The log cluster at " + this.backend.base() + " answered "
-					+ answer.status() + ": " + answer.excerpt());
+					+ answer.status() + ": " + reason(answer));
 		}
 		try {
 			return MAPPER.readTree(answer.body());
@@ -64,6 +65,23 @@ public final class FleetClient {
 			throw new FleetUnavailableException("The log cluster at " + this.backend.base()
 					+ " answered with something other than JSON");
 		}
+	}
+
+	// The cluster's own words for a failed search, rather than the start of its answer.
+	private static String reason(HttpBackend.Answer answer) {
+		try {
+			JsonNode error = MAPPER.readTree(answer.body()).path("error");
+			for (JsonNode reason : List.of(error.path("failed_shards").path(0).path("reason").path("reason"),
+					error.path("root_cause").path(0).path("reason"), error.path("reason"))) {
+				if (reason.isString()) {
+					return reason.asString();
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			// Not JSON: its start says what it is.
+		}
+		return answer.excerpt();
 	}
 
 	/**

@@ -104,7 +104,7 @@ class FleetViewTests {
 	@Order(1)
 	void aRequestThatCrossedBothInstancesIsOneTimelineInTimeOrder() {
 		assertThat(toA.get("/relay/5?port=" + b.port(), "X-Correlation-ID", "fleet-relay").statusCode()).isEqualTo(200);
-		await().atMost(30, TimeUnit.SECONDS)
+		await().atMost(30, TimeUnit.SECONDS).ignoreExceptions()
 			.until(() -> instances(fleetRecent("correlation_id=fleet-relay")).equals(Set.of("a", "b"))
 					&& fleetRecent("correlation_id=fleet-relay").size() >= 4);
 		List<JsonNode> events = fleetRecent("correlation_id=fleet-relay");
@@ -131,7 +131,7 @@ class FleetViewTests {
 			toB.get("/orders/" + i);
 		}
 		a.bean(StructuredLoggingRuntime.class).flush(Duration.ofSeconds(5));
-		await().atMost(30, TimeUnit.SECONDS).until(() -> {
+		await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
 			List<Double> written = durations();
 			return written.size() >= 30 && fleetRoute(api.json("/performance?scope=fleet&window=15m")).path("count")
 				.asInt() == written.size();
@@ -168,8 +168,9 @@ class FleetViewTests {
 			toB.get("/fail", "X-Correlation-ID", "fail-b-" + i);
 		}
 		toA.get("/orders/3/fail", "X-Correlation-ID", "fail-order-a");
-		await().atMost(30, TimeUnit.SECONDS).until(() -> failGroups().stream().mapToLong((group) -> group.path("count")
-			.asLong()).sum() == 6);
+		await().atMost(30, TimeUnit.SECONDS)
+			.ignoreExceptions()
+			.until(() -> failGroups().stream().mapToLong((group) -> group.path("count").asLong()).sum() == 6);
 		List<JsonNode> groups = failGroups();
 		assertThat(groups).hasSize(2);
 		JsonNode fail = groups.stream().filter((group) -> group.path("frame").asString().endsWith("TestController.fail"))
@@ -190,7 +191,7 @@ class FleetViewTests {
 	void statisticsCountEachInstanceAndAuditRecordsOfBothArePagedAndTheReadIsAudited() {
 		toA.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "wrong-on-a"));
 		toB.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "wrong-on-b"));
-		await().atMost(30, TimeUnit.SECONDS)
+		await().atMost(30, TimeUnit.SECONDS).ignoreExceptions()
 			.until(() -> list(api.json("/audit?scope=fleet&event=AUTHENTICATION_FAILURE").path("records")).size() == 2);
 		JsonNode first = api.json("/audit?scope=fleet&event=AUTHENTICATION_FAILURE&limit=1");
 		String cursor = first.path("next_cursor").asString();
@@ -226,7 +227,8 @@ class FleetViewTests {
 	@Test
 	@Order(6)
 	void badParametersAreRefusedNamingTheParameter() {
-		HttpResponse<String> service = api.get("/recent?scope=fleet&service=" + URLEncoder.encode("a b", StandardCharsets.UTF_8));
+		HttpResponse<String> service = api
+			.get("/recent?scope=fleet&service=" + URLEncoder.encode("a b", StandardCharsets.UTF_8));
 		assertThat(service.statusCode()).isEqualTo(400);
 		assertThat(service.body()).contains("service");
 		HttpResponse<String> scope = api.get("/recent?scope=everywhere");
