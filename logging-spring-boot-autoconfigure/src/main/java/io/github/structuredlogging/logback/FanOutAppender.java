@@ -2,7 +2,9 @@ package io.github.structuredlogging.logback;
 
 import java.io.Flushable;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -11,19 +13,18 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import ch.qos.logback.core.spi.AppenderAttachable;
 import ch.qos.logback.core.spi.AppenderAttachableImpl;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Hands each event to every output behind the writer thread: the console, the stream
  * files (each filters for its stream) and the event store. Runs on the single worker
  * thread of the {@link StructuredAsyncAppender} in front of it, and flushes the batched
- * console output whenever that thread has caught up: once at the end of a burst, and after
- * every event when events come one at a time.
+ * outputs (the console, the stream files) whenever that thread has caught up: once at the
+ * end of a burst, and after every event when events come one at a time.
  * <p>
  * Once caught up and flushed, the writer waits {@value #LINGER_MICROS} µs before it takes
  * the next events, so that a busy service's events come to it in batches, each with one
- * wake-up and one console write, instead of waking it for every event; a line reaches
- * the console at most that much later.
+ * wake-up and one write per output, instead of waking it for every event; a line reaches
+ * its outputs at most that much later.
  */
 public final class FanOutAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		implements AppenderAttachable<ILoggingEvent> {
@@ -34,7 +35,7 @@ public final class FanOutAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
 	private final Backlog backlog;
 
-	private @Nullable Flushable batched;
+	private final List<Flushable> batched = new ArrayList<>();
 
 	/**
 	 * Create a fan-out behind the given writer.
@@ -46,10 +47,10 @@ public final class FanOutAppender extends UnsynchronizedAppenderBase<ILoggingEve
 
 	/**
 	 * Flush the given output whenever the writer has caught up.
-	 * @param batched the output that collects a batch of events
+	 * @param batched an output that collects a batch of events
 	 */
 	public void flushWhenCaughtUp(Flushable batched) {
-		this.batched = batched;
+		this.batched.add(batched);
 	}
 
 	@Override
@@ -69,14 +70,13 @@ public final class FanOutAppender extends UnsynchronizedAppenderBase<ILoggingEve
 	}
 
 	private void flushBatched() {
-		if (this.batched == null) {
-			return;
-		}
-		try {
-			this.batched.flush();
-		}
-		catch (IOException | RuntimeException ex) {
-			addError("Could not write the console output", ex);
+		for (Flushable output : this.batched) {
+			try {
+				output.flush();
+			}
+			catch (IOException | RuntimeException ex) {
+				addError("Could not write a batch of events to " + output, ex);
+			}
 		}
 	}
 

@@ -22,6 +22,7 @@ import io.github.structuredlogging.api.LogStreams;
 import io.github.structuredlogging.json.EventTruncation;
 import io.github.structuredlogging.json.StructuredJsonEncoders;
 import io.github.structuredlogging.logback.BatchedConsoleOutput;
+import io.github.structuredlogging.logback.BatchedFileOutput;
 import io.github.structuredlogging.logback.ConsoleFormat;
 import io.github.structuredlogging.logback.DroppedEvents;
 import io.github.structuredlogging.logback.EncodeOnceEncoder;
@@ -200,7 +201,11 @@ public final class StructuredLogbackPipeline {
 		}
 		if (directory != null) {
 			for (StreamFile stream : this.settings.streams()) {
-				fanOut.addAppender(fileAppender(directory, stream, encoder));
+				RollingFileAppender<ILoggingEvent> file = fileAppender(directory, stream, encoder);
+				if (!file.isImmediateFlush()) {
+					fanOut.flushWhenCaughtUp(new BatchedFileOutput(file));
+				}
+				fanOut.addAppender(file);
 			}
 		}
 		if (store != null) {
@@ -224,6 +229,9 @@ public final class StructuredLogbackPipeline {
 						? new SyncingFileAppender<>(stream.fsync(), stream.fsyncInterval()) : new RollingFileAppender<>();
 		appender.setContext(this.context);
 		appender.setName(FILE_APPENDER_PREFIX + stream.stream().toUpperCase(Locale.ROOT));
+		// Written once per batch like the console; a file that is synced to disk (the
+		// audit file, an fsync policy) writes every event as it comes.
+		appender.setImmediateFlush(appender instanceof SyncingFileAppender);
 		appender.setFile(path(directory.resolve(stream.fileName())));
 		appender.setEncoder(encoder);
 		Filter<ILoggingEvent> filter = streamFilter(stream.stream());
