@@ -44,8 +44,10 @@ class FleetEcsLayoutTests {
 			}
 			http.get("/fail", "X-Correlation-ID", "ecs-fail");
 			LogApi api = new LogApi(application.port(), "ops", "ops-pass");
+			// A fleet read made while the node was still opening its new index answered 503,
+			// and its own performance line is a group too: the test looks for its own.
 			await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> route(api).path("count").asInt() == 5
-					&& api.json("/errors?scope=fleet").path("groups").size() == 1);
+					&& failGroup(api) != null);
 			List<JsonNode> events = list(api.json("/recent?scope=fleet&correlation_id=ecs-2").path("events"));
 			assertThat(events).isNotEmpty()
 				.allSatisfy((event) -> assertThat(event.path("service.node.name").asString()).isEqualTo("e1"));
@@ -58,11 +60,20 @@ class FleetEcsLayoutTests {
 			JsonNode orders = route(api);
 			assertThat(orders.path("max_ms").asDouble()).isCloseTo(written.stream().mapToDouble(Double::doubleValue).max()
 				.orElseThrow(), org.assertj.core.data.Percentage.withPercentage(1));
-			JsonNode group = api.json("/errors?scope=fleet").path("groups").get(0);
-			assertThat(group.path("error_type").asString()).isEqualTo("java.lang.IllegalStateException");
-			assertThat(group.path("frame").asString()).endsWith("TestController.fail");
+			JsonNode group = failGroup(api);
+			assertThat(group.path("count").asLong()).isEqualTo(1);
 			assertThat(group.path("correlation_ids").get(0).asString()).isEqualTo("ecs-fail");
 		}
+	}
+
+	private static JsonNode failGroup(LogApi api) {
+		for (JsonNode group : api.json("/errors?scope=fleet").path("groups")) {
+			if (group.path("error_type").asString().equals("java.lang.IllegalStateException")
+					&& group.path("frame").asString().endsWith("TestController.fail")) {
+				return group;
+			}
+		}
+		return null;
 	}
 
 	private static JsonNode route(LogApi api) {
