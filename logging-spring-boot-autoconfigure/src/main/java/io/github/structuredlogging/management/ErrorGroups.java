@@ -109,12 +109,13 @@ public final class ErrorGroups {
 			}
 			String errorMessage = text(LogField.ERROR_MESSAGE.in(line));
 			String message = (errorMessage != null) ? errorMessage : text(LogField.MESSAGE.in(line));
-			String template = ErrorFingerprint.template(String.valueOf(message));
-			String frame = ErrorFingerprint.applicationFrame(text(LogField.STACK_TRACE.in(line)));
-			// Written with the event; worked out again for a line written without it.
+			// Written with the event; worked out again for a line written without it. The
+			// template and frame are read once per group, from its newest event.
 			String written = text(LogField.ERROR_FINGERPRINT.in(line));
-			String fingerprint = (written != null) ? written : ErrorFingerprint.of(type, frame, String.valueOf(message));
-			Builder group = groups.computeIfAbsent(fingerprint, (key) -> new Builder(key, type, template, frame));
+			String fingerprint = (written != null) ? written
+					: ErrorFingerprint.of(type, frame(line), String.valueOf(message));
+			Builder group = groups.computeIfAbsent(fingerprint, (key) -> new Builder(key, type,
+					ErrorFingerprint.template(String.valueOf(message)), frame(line)));
 			int slot = (int) Math.min(TREND_BUCKETS - 1, Math.max(0, (event.timestamp() - since) / bucket));
 			group.add(event, slot, message);
 		}
@@ -124,6 +125,10 @@ public final class ErrorGroups {
 			.limit(limit)
 			.toList();
 		return new Report(window.toString(), groups.size(), sorted);
+	}
+
+	private static String frame(JsonNode line) {
+		return ErrorFingerprint.applicationFrame(text(LogField.STACK_TRACE.in(line)));
 	}
 
 	private static JsonNode parse(StoredEvent event) {

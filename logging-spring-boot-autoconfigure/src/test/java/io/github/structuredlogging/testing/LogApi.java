@@ -102,6 +102,32 @@ public final class LogApi {
 		return MAPPER.readTree(json);
 	}
 
+	/**
+	 * Return the elements of a JSON array.
+	 * @param array the array, or a missing node
+	 * @return the elements, empty for a missing node
+	 */
+	public static List<JsonNode> elements(JsonNode array) {
+		List<JsonNode> elements = new ArrayList<>();
+		array.forEach(elements::add);
+		return elements;
+	}
+
+	/**
+	 * Return one route's figures of a {@code /performance} answer.
+	 * @param performance the answer
+	 * @param route the route
+	 * @return its figures, a count of 0 when it is not listed
+	 */
+	public static JsonNode route(JsonNode performance, String route) {
+		for (JsonNode each : performance.path("routes")) {
+			if (route.equals(each.path("http_route").asString())) {
+				return each;
+			}
+		}
+		return parse("{\"count\":0}");
+	}
+
 	public static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}

@@ -46,9 +46,11 @@ class FleetEcsLayoutTests {
 			LogApi api = new LogApi(application.port(), "ops", "ops-pass");
 			// A fleet read made while the node was still opening its new index answered 503,
 			// and its own performance line is a group too: the test looks for its own.
-			await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> route(api).path("count").asInt() == 5
-					&& failGroup(api) != null);
-			List<JsonNode> events = list(api.json("/recent?scope=fleet&correlation_id=ecs-2").path("events"));
+			await().atMost(30, TimeUnit.SECONDS)
+				.ignoreExceptions()
+				.until(() -> LogApi.route(api.json("/performance?scope=fleet"), "/orders/{id}").path("count").asInt() == 5
+						&& failGroup(api) != null);
+			List<JsonNode> events = LogApi.elements(api.json("/recent?scope=fleet&correlation_id=ecs-2").path("events"));
 			assertThat(events).isNotEmpty()
 				.allSatisfy((event) -> assertThat(event.path("service.node.name").asString()).isEqualTo("e1"));
 			List<Double> written = new ArrayList<>();
@@ -57,7 +59,7 @@ class FleetEcsLayoutTests {
 				.stream()
 				.filter((line) -> "/orders/{id}".equals(line.path("structured.http_route").asString()))
 				.forEach((line) -> written.add(line.path("event.duration").asLong() / 1e6));
-			JsonNode orders = route(api);
+			JsonNode orders = LogApi.route(api.json("/performance?scope=fleet"), "/orders/{id}");
 			assertThat(orders.path("max_ms").asDouble()).isCloseTo(written.stream().mapToDouble(Double::doubleValue).max()
 				.orElseThrow(), org.assertj.core.data.Percentage.withPercentage(1));
 			JsonNode group = failGroup(api);
@@ -74,21 +76,6 @@ class FleetEcsLayoutTests {
 			}
 		}
 		return null;
-	}
-
-	private static JsonNode route(LogApi api) {
-		for (JsonNode route : api.json("/performance?scope=fleet").path("routes")) {
-			if ("/orders/{id}".equals(route.path("http_route").asString())) {
-				return route;
-			}
-		}
-		return LogApi.parse("{\"count\":0}");
-	}
-
-	private static List<JsonNode> list(JsonNode array) {
-		List<JsonNode> list = new ArrayList<>();
-		array.forEach(list::add);
-		return list;
 	}
 
 }

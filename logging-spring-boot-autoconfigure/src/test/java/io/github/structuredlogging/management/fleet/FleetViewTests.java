@@ -119,7 +119,7 @@ class FleetViewTests {
 		assertThat(times).isSortedAccordingTo((x, y) -> y.compareTo(x));
 		// The instance's own view has its own half only.
 		JsonNode local = api.json("/recent?correlation_id=fleet-relay");
-		assertThat(instances(list(local.path("events")))).containsExactly("a");
+		assertThat(instances(LogApi.elements(local.path("events")))).containsExactly("a");
 		assertThat(local.path("count").asInt()).isLessThan(events.size());
 	}
 
@@ -133,11 +133,12 @@ class FleetViewTests {
 		a.bean(StructuredLoggingRuntime.class).flush(Duration.ofSeconds(5));
 		await().atMost(30, TimeUnit.SECONDS).ignoreExceptions().until(() -> {
 			List<Double> written = durations();
-			return written.size() >= 30 && fleetRoute(api.json("/performance?scope=fleet&window=15m")).path("count")
-				.asInt() == written.size();
+			return written.size() >= 30
+					&& LogApi.route(api.json("/performance?scope=fleet&window=15m"), ROUTE).path("count").asInt() == written
+						.size();
 		});
 		List<Double> durations = durations().stream().sorted().toList();
-		JsonNode route = fleetRoute(api.json("/performance?scope=fleet&window=15m"));
+		JsonNode route = LogApi.route(api.json("/performance?scope=fleet&window=15m"), ROUTE);
 		assertThat(route.path("count").asInt()).isEqualTo(durations.size());
 		for (String percentile : List.of("p50", "p95", "p99")) {
 			double quantile = Integer.parseInt(percentile.substring(1)) / 100.0;
@@ -153,9 +154,9 @@ class FleetViewTests {
 		assertThat(only.path("overall").path("count").asInt()).isEqualTo(durations.size());
 		assertThat(only.path("overall").path("max_ms").asDouble()).isCloseTo(durations.get(durations.size() - 1),
 				org.assertj.core.data.Percentage.withPercentage(1));
-		assertThat(list(only.path("slowest"))).hasSize(3)
+		assertThat(LogApi.elements(only.path("slowest"))).hasSize(3)
 			.allSatisfy((slow) -> assertThat(slow.path("http_route").asString()).isEqualTo(ROUTE));
-		assertThat(list(only.path("minutes"))).isNotEmpty();
+		assertThat(LogApi.elements(only.path("minutes"))).isNotEmpty();
 	}
 
 	@Test
@@ -178,7 +179,7 @@ class FleetViewTests {
 			.orElseThrow();
 		assertThat(fail.path("count").asLong()).isEqualTo(5);
 		assertThat(fail.path("template").asString()).isEqualTo("Inventory service unavailable");
-		assertThat(list(fail.path("correlation_ids"))).extracting(JsonNode::asString)
+		assertThat(LogApi.elements(fail.path("correlation_ids"))).extracting(JsonNode::asString)
 			.contains("fail-a-2", "fail-b-1");
 		assertThat(fail.path("trend").size()).isEqualTo(12);
 		assertThat(groups).filteredOn((group) -> group.path("frame").asString().endsWith("TestController.failOrder"))
@@ -191,8 +192,9 @@ class FleetViewTests {
 	void statisticsCountEachInstanceAndAuditRecordsOfBothArePagedAndTheReadIsAudited() {
 		toA.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "wrong-on-a"));
 		toB.get("/secure/profile", "Authorization", HttpCalls.basic("alice", "wrong-on-b"));
-		await().atMost(30, TimeUnit.SECONDS).ignoreExceptions()
-			.until(() -> list(api.json("/audit?scope=fleet&event=AUTHENTICATION_FAILURE").path("records")).size() == 2);
+		await().atMost(30, TimeUnit.SECONDS)
+			.ignoreExceptions()
+			.until(() -> api.json("/audit?scope=fleet&event=AUTHENTICATION_FAILURE").path("records").size() == 2);
 		JsonNode first = api.json("/audit?scope=fleet&event=AUTHENTICATION_FAILURE&limit=1");
 		String cursor = first.path("next_cursor").asString();
 		assertThat(cursor).isNotBlank();
@@ -258,20 +260,13 @@ class FleetViewTests {
 	}
 
 	private static List<JsonNode> fleetRecent(String query) {
-		return list(api.json("/recent?scope=fleet&limit=1000&" + query).path("events"));
+		return LogApi.elements(api.json("/recent?scope=fleet&limit=1000&" + query).path("events"));
 	}
 
 	private static List<JsonNode> failGroups() {
-		return list(api.json("/errors?scope=fleet&window=15m").path("groups")).stream()
+		return LogApi.elements(api.json("/errors?scope=fleet&window=15m").path("groups")).stream()
 			.filter((group) -> group.path("error_type").asString().equals("java.lang.IllegalStateException"))
 			.toList();
-	}
-
-	private static JsonNode fleetRoute(JsonNode performance) {
-		return list(performance.path("routes")).stream()
-			.filter((route) -> ROUTE.equals(route.path("http_route").asString()))
-			.findFirst()
-			.orElse(LogApi.parse("{\"count\":0}"));
 	}
 
 	// Every /orders/{id} request either instance wrote a performance line for.
@@ -292,12 +287,6 @@ class FleetViewTests {
 
 	private static Set<String> instances(List<JsonNode> events) {
 		return events.stream().map((event) -> event.path("service_instance_id").asString()).collect(Collectors.toSet());
-	}
-
-	private static List<JsonNode> list(JsonNode array) {
-		List<JsonNode> list = new ArrayList<>();
-		array.forEach(list::add);
-		return list;
 	}
 
 }
