@@ -1,7 +1,6 @@
 package io.github.structuredlogging.management.web;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.structuredlogging.audit.AuditLogger;
@@ -77,18 +76,10 @@ public final class FleetApiController {
 		return this.heavyReads.run(() -> this.fleet.stats(parameters(parameters)));
 	}
 
-	// Recorded as the local read is, the scope among the parameters.
 	@GetMapping(path = "/audit", params = FLEET)
 	FleetAuditPage audit(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
 		FleetAuditPage page = this.heavyReads.run(() -> this.fleet.audit(parameters(parameters)));
-		if (this.auditLogger != null) {
-			this.auditLogger.event("LOG_API_AUDIT_READ")
-				.action("read_audit_records")
-				.principal(LogApiAccessInterceptor.principal(request))
-				.detail("parameters", new LinkedHashMap<>(parameters))
-				.detail("records", page.records().size())
-				.success();
-		}
+		AuditReads.record(this.auditLogger, request, parameters, page.records().size());
 		return page;
 	}
 

@@ -137,14 +137,7 @@ public final class LogApiController {
 	AuditRecords.AuditPage audit(@RequestParam Map<String, String> parameters, HttpServletRequest request) {
 		Parameters read = parameters(parameters).accepting(AuditRecords.PARAMETERS);
 		AuditRecords.AuditPage page = this.heavyReads.run(() -> auditRecords().find(read));
-		if (this.auditLogger != null) {
-			this.auditLogger.event("LOG_API_AUDIT_READ")
-				.action("read_audit_records")
-				.principal(principal(request))
-				.detail("parameters", new LinkedHashMap<>(parameters))
-				.detail("records", page.records().size())
-				.success();
-		}
+		AuditReads.record(this.auditLogger, request, parameters, page.records().size());
 		return page;
 	}
 
