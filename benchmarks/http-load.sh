@@ -9,30 +9,51 @@
 #   ROUNDS=3 WARMUP=60s DURATION=30s bash benchmarks/http-load.sh
 #   VARIANTS="starter-off starter-correlation starter-perfline starter-store starter starter-body" \
 #     bash benchmarks/http-load.sh     # what each feature adds
+#   VARIANTS="starter starter-off" SIMULTANEOUS=1 ROUNDS=12 bash benchmarks/http-load.sh
+#     # the starter's own CPU per request, both servers loaded at the same time
 #   VARIANTS="starter-files starter-shipped starter-outage" bash benchmarks/http-load.sh
 #     # stream files on, without and with shipping (JSON lines over TCP to a sink on core 1),
 #     # and shipping to a backend that is down
 #
 # WARMUP=until-flat (the default) loads each server in steps of WARMUP_STEP (15s) until
 # two steps in a row no longer beat the best step by more than FLAT_PERCENT (3), for at
-# most WARMUP_MAX seconds (300); a duration such as 60s warms up for exactly that long.
+# least WARMUP_MIN (150) and at most WARMUP_MAX seconds (300): in a slow minute of the
+# machine a server still compiling can look flat. A duration such as 60s warms up for
+# exactly that long.
+#
+# TOGETHER=1 (the default) starts every variant's server at once, each on its own port,
+# warms each up, and then measures them in turn, round after round: neighbouring
+# measurements of two warm servers see the same state of the machine, so the difference
+# between variants within a round is steady even when the machine's speed drifts from
+# minute to minute. TOGETHER=0 starts each variant's server afresh for each round and
+# stops it after its measurement, as earlier versions of this script did.
+#
+# SIMULTANEOUS=1 (with TOGETHER=1) loads every server at the same time in each round, each
+# by its own wrk on core 1, so that they share core 0 and every moment of the machine's
+# drift: the steadiest comparison of CPU per request between a few variants (each figure
+# is higher than a server alone gets, as they evict each other's caches).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-2}
 WARMUP=${WARMUP:-until-flat}
 WARMUP_STEP=${WARMUP_STEP:-15s}
+WARMUP_MIN=${WARMUP_MIN:-150}
 WARMUP_MAX=${WARMUP_MAX:-300}
 FLAT_PERCENT=${FLAT_PERCENT:-3}
 DURATION=${DURATION:-15s}
+TOGETHER=${TOGETHER:-1}
+SIMULTANEOUS=${SIMULTANEOUS:-0}
 CONNECTIONS=${CONNECTIONS:-16}
 VARIANTS=${VARIANTS:-"plain filter starter starter-off logbook"}
+# The variant the others are compared with round by round: starter-off when it runs, else plain.
+BASELINE=${BASELINE:-$(for v in starter-off plain; do echo " $VARIANTS " | grep -q " $v " && echo "$v" && break; done; true)}
 # Jars built elsewhere, as name=path pairs, run as variants of those names (to compare
 # builds): JARS="before=/tmp/before.jar after=/tmp/after.jar" VARIANTS="before after"
 JARS=${JARS:-}
 PORT=${PORT:-18080}
-URL="http://127.0.0.1:${PORT}/api/orders/42"
-PROBE="http://127.0.0.1:${PORT}/bench/allocated-bytes"
+url_of() { echo "http://127.0.0.1:$1/api/orders/42"; }
+probe_of() { echo "http://127.0.0.1:$1/bench/allocated-bytes"; }
 
 if ! command -v wrk >/dev/null; then
 	apt-get update -qq && apt-get install -y -qq wrk >/dev/null
@@ -71,11 +92,13 @@ switches_of() {
 		# The defaults without Spring Boot's tracing, or without its HTTP server observation.
 		starter-untraced) echo "-jar $(jar_of "$1") --management.tracing.enabled=false" ;;
 		starter-unobserved) echo "-jar $(jar_of "$1") --management.observations.enable.http.server.requests=false" ;;
+		# Neither tracing nor the HTTP server observation.
+		starter-lean) echo "-jar $(jar_of "$1") --management.tracing.enabled=false --management.observations.enable.http.server.requests=false" ;;
 		# The defaults + the stream files; + shipping them over TCP.
-		starter-files) echo "-jar $(jar_of "$1") --structured-logging.file.directory=$files" ;;
-		starter-shipped) echo "-jar $(jar_of "$1") --structured-logging.file.directory=$files --structured-logging.shipping.tcp.destinations=127.0.0.1:$SINK_PORT" ;;
+		starter-files) echo "-jar $(jar_of "$1") --structured-logging.file.directory=$files/$1" ;;
+		starter-shipped) echo "-jar $(jar_of "$1") --structured-logging.file.directory=$files/$1 --structured-logging.shipping.tcp.destinations=127.0.0.1:$SINK_PORT" ;;
 		# Shipping to a backend that is down the whole time (nothing listens on the port).
-		starter-outage) echo "-jar $(jar_of "$1") --structured-logging.file.directory=$files --structured-logging.shipping.tcp.destinations=127.0.0.1:$((SINK_PORT + 1))" ;;
+		starter-outage) echo "-jar $(jar_of "$1") --structured-logging.file.directory=$files/$1 --structured-logging.shipping.tcp.destinations=127.0.0.1:$((SINK_PORT + 1))" ;;
 		*) echo "-jar $(jar_of "$1")" ;;
 	esac
 }
@@ -108,18 +131,21 @@ ticks=$(getconf CLK_TCK)
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# Load the server until its throughput stops rising; prints how long that took.
+# Load the server on the given port until its throughput stops rising; prints how long
+# that took.
 warm_up() {
+	local url
+	url=$(url_of "$1")
 	if [ "$WARMUP" != "until-flat" ]; then
-		taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$URL" >/dev/null
+		taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$url" >/dev/null
 		echo "$WARMUP"
 		return
 	fi
 	# Noise on this machine is large: stop once two steps in a row fail to beat the best
 	# step so far by more than FLAT_PERCENT.
 	local step=${WARMUP_STEP%s} elapsed=0 best=0 flat=0 current
-	while [ "$elapsed" -lt "$WARMUP_MAX" ] && [ "$flat" -lt 2 ]; do
-		current=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${step}s" "$URL" | awk '/^Requests\/sec:/ {printf "%d", $2}')
+	while [ "$elapsed" -lt "$WARMUP_MAX" ] && { [ "$flat" -lt 2 ] || [ "$elapsed" -lt "$WARMUP_MIN" ]; }; do
+		current=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"${step}s" "$url" | awk '/^Requests\/sec:/ {printf "%d", $2}')
 		elapsed=$((elapsed + step))
 		echo "  warm-up ${elapsed}s: ${current} req/s" >&2
 		if [ $((100 * current)) -gt $(((100 + FLAT_PERCENT) * best)) ]; then
@@ -132,39 +158,90 @@ warm_up() {
 	echo "${elapsed}s"
 }
 
-for round in $(seq 1 "$ROUNDS"); do
-	# Rotate the order each round, so no variant always runs first or last.
-	order=$(echo $VARIANTS | tr ' ' '\n' | awk -v r="$round" '{a[NR]=$0} END {for (i = 0; i < NR; i++) print a[(i + r - 1) % NR + 1]}')
-	for variant in $order; do
-		log="$out/app-$variant.log"
-		rm -rf "${files:?}"/* "$files"/.shipping
-		# shellcheck disable=SC2046
-		taskset -c 0 java -Xms512m -Xmx512m $(switches_of "$variant") --server.port="$PORT" > "$log" 2>&1 &
-		pid=$!
-		for _ in $(seq 1 120); do
-			curl -fs "$URL" >/dev/null 2>&1 && break
-			sleep 0.5
-		done
-		warmed=$(warm_up)
-		echo "$variant warmed up for $warmed" >&2
-		# Bytes allocated by the service's threads (ThreadMXBean), read before and after.
-		allocated_before=$(curl -fs "$PROBE")
-		before=$(cpu_ticks "$pid")
-		result=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s benchmarks/wrk-report.lua "$URL" | grep '^RESULT')
-		after=$(cpu_ticks "$pid")
-		allocated_after=$(curl -fs "$PROBE")
-		kill "$pid"
-		wait "$pid" 2>/dev/null || true
-		echo "$result" | awk -v round="$round" -v variant="$variant" -v cpu="$((after - before))" -v hz="$ticks" \
-			-v allocated="$((allocated_after - allocated_before))" '{
-			for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-			seconds = v["duration_us"] / 1e6
-			printf "%s,%s,%d,%.1f,%d,%.0f,%.0f,%.0f,%.0f,%.1f,%.0f\n", round, variant, v["requests"], seconds, v["errors"],
-				v["requests"] / seconds, v["p50"], v["p99"], v["p999"], cpu / hz * 1e6 / v["requests"],
-				allocated / v["requests"]
-		}' | tee -a "$raw"
+# Starts a variant's server on a port (on core 0) and waits until it answers; prints its pid.
+start() {
+	local variant=$1 port=$2
+	rm -rf "${files:?}/$variant"
+	# shellcheck disable=SC2046
+	taskset -c 0 java -Xms512m -Xmx512m $(switches_of "$variant") --server.port="$port" > "$out/app-$variant.log" 2>&1 &
+	local pid=$!
+	for _ in $(seq 1 120); do
+		curl -fs "$(url_of "$port")" >/dev/null 2>&1 && break
+		sleep 0.5
 	done
-done
+	echo "$pid"
+}
+
+# One measured run of a warm server: a row of the raw results.
+measure() {
+	local round=$1 variant=$2 port=$3 pid=$4 allocated_before before result after allocated_after
+	# Bytes allocated by the service's threads (ThreadMXBean), read before and after.
+	allocated_before=$(curl -fs "$(probe_of "$port")")
+	before=$(cpu_ticks "$pid")
+	result=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s benchmarks/wrk-report.lua "$(url_of "$port")" | grep '^RESULT')
+	after=$(cpu_ticks "$pid")
+	allocated_after=$(curl -fs "$(probe_of "$port")")
+	echo "$result" | awk -v round="$round" -v variant="$variant" -v cpu="$((after - before))" -v hz="$ticks" \
+		-v allocated="$((allocated_after - allocated_before))" '{
+		for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+		seconds = v["duration_us"] / 1e6
+		printf "%s,%s,%d,%.1f,%d,%.0f,%.0f,%.0f,%.0f,%.1f,%.0f\n", round, variant, v["requests"], seconds, v["errors"],
+			v["requests"] / seconds, v["p50"], v["p99"], v["p999"], cpu / hz * 1e6 / v["requests"],
+			allocated / v["requests"]
+	}' | tee -a "$raw"
+}
+
+# Stops a server and waits until it is gone (it was started in a subshell, so it is not
+# this shell's child to wait for).
+stop() {
+	kill "$1" 2>/dev/null || true
+	while kill -0 "$1" 2>/dev/null; do
+		sleep 0.2
+	done
+}
+
+# Rotates the order each round, so no variant always runs first or last.
+order_of() {
+	echo $VARIANTS | tr ' ' '\n' | awk -v r="$1" '{a[NR]=$0} END {for (i = 0; i < NR; i++) print a[(i + r - 1) % NR + 1]}'
+}
+
+declare -A pids ports
+if [ "$TOGETHER" = 1 ]; then
+	index=0
+	for variant in $VARIANTS; do
+		ports[$variant]=$((PORT + index))
+		index=$((index + 1))
+		pids[$variant]=$(start "$variant" "${ports[$variant]}")
+	done
+	trap '[ -n "$sink" ] && kill "$sink" 2>/dev/null; kill ${pids[*]} 2>/dev/null; rm -rf "$files"' EXIT
+	for variant in $VARIANTS; do
+		echo "$variant warmed up for $(warm_up "${ports[$variant]}")" >&2
+	done
+	for round in $(seq 1 "$ROUNDS"); do
+		measuring=()
+		for variant in $(order_of "$round"); do
+			if [ "$SIMULTANEOUS" = 1 ]; then
+				measure "$round" "$variant" "${ports[$variant]}" "${pids[$variant]}" &
+				measuring+=($!)
+			else
+				measure "$round" "$variant" "${ports[$variant]}" "${pids[$variant]}"
+			fi
+		done
+		[ ${#measuring[@]} -eq 0 ] || wait "${measuring[@]}"
+	done
+	for variant in $VARIANTS; do
+		stop "${pids[$variant]}"
+	done
+else
+	for round in $(seq 1 "$ROUNDS"); do
+		for variant in $(order_of "$round"); do
+			pid=$(start "$variant" "$PORT")
+			echo "$variant warmed up for $(warm_up "$PORT")" >&2
+			measure "$round" "$variant" "$PORT" "$pid"
+			stop "$pid"
+		done
+	done
+fi
 
 # Median, min and max per variant, and the ratio of medians to the plain service.
 summary="$out/http-load-summary.md"
@@ -189,6 +266,40 @@ summary="$out/http-load-summary.md"
 					median(p50, n), median(p99, n), median(p999, n), median(cpu, n), median(alloc, n), ratio, added
 			}' "$out/.rows"
 	done
+	# Each variant against a baseline measured in the same rounds: the median of the
+	# differences within a round, which the machine's drift from round to round does not
+	# move as much as it moves the medians above.
+	if [ -n "$BASELINE" ]; then
+		echo
+		echo "Against \`$BASELINE\`, median of the per-round differences (min–max):"
+		if [ "$SIMULTANEOUS" = 1 ]; then
+			echo "(loaded at the same time, the servers share core 0: compare CPU and allocation per"
+			echo "request; requests per second and latency are shared, not each server's own)"
+		fi
+		echo
+		echo "| Variant | CPU µs/request added | allocated B/request added | p99 µs added | req/s ratio |"
+		echo "|---|---|---|---|---|"
+		for variant in $VARIANTS; do
+			[ "$variant" = "$BASELINE" ] && continue
+			awk -F, -v variant="$variant" -v baseline="$BASELINE" '
+				function median(arr, n) { return (n % 2) ? arr[(n + 1) / 2] : (arr[n / 2] + arr[n / 2 + 1]) / 2 }
+				function sort(arr, n,    i, j, t) {
+					for (i = 2; i <= n; i++) { t = arr[i]; for (j = i - 1; j > 0 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t }
+				}
+				NR > 1 && $2 == variant { rps[$1] = $6; p99[$1] = $8; cpu[$1] = $10; alloc[$1] = $11 }
+				NR > 1 && $2 == baseline { brps[$1] = $6; bp99[$1] = $8; bcpu[$1] = $10; balloc[$1] = $11 }
+				END {
+					for (r in cpu) if (r in bcpu) {
+						n++; dcpu[n] = cpu[r] - bcpu[r]; dalloc[n] = alloc[r] - balloc[r]; dp99[n] = p99[r] - bp99[r]; ratio[n] = rps[r] / brps[r]
+					}
+					if (n == 0) exit
+					sort(dcpu, n); sort(dalloc, n); sort(dp99, n); sort(ratio, n)
+					printf "| %s | %+.1f (%+.1f…%+.1f) | %+.0f (%+.0f…%+.0f) | %+.0f (%+.0f…%+.0f) | %.2f (%.2f–%.2f) |\n", variant,
+						median(dcpu, n), dcpu[1], dcpu[n], median(dalloc, n), dalloc[1], dalloc[n],
+						median(dp99, n), dp99[1], dp99[n], median(ratio, n), ratio[1], ratio[n]
+				}' "$raw"
+		done
+	fi
 } > "$summary"
 rm -f "$out/.rows"
 echo
