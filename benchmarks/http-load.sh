@@ -243,6 +243,12 @@ else
 	done
 fi
 
+# Each server logs every request: keep its start-up and its end, not gigabytes of lines.
+for variant in $VARIANTS; do
+	log="$out/app-$variant.log"
+	[ -f "$log" ] && { head -n 300 "$log"; echo "..."; tail -n 100 "$log"; } > "$log.kept" && mv "$log.kept" "$log"
+done
+
 # Median, min and max per variant, and the ratio of medians to the plain service.
 summary="$out/http-load-summary.md"
 {
