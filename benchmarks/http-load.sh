@@ -251,17 +251,19 @@ done
 
 # Median, min and max per variant, and the ratio of medians to the plain service.
 summary="$out/http-load-summary.md"
+# The awk functions both tables below use.
+statistics='
+	function median(arr, n) { return (n % 2) ? arr[(n + 1) / 2] : (arr[n / 2] + arr[n / 2 + 1]) / 2 }
+	function sort(arr, n,    i, j, t) {
+		for (i = 2; i <= n; i++) { t = arr[i]; for (j = i - 1; j > 0 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t }
+	}'
 {
 	echo "| Variant | req/s median (min–max) | p50 µs | p99 µs | p99.9 µs | CPU µs/request | allocated B/request | req/s vs plain | p99 added µs |"
 	echo "|---|---|---|---|---|---|---|---|---|"
 	for variant in $VARIANTS; do
 		awk -F, -v variant="$variant" 'NR > 1 && $2 == variant' "$raw" | sort -t, -k6 -n > "$out/.rows"
 		awk -F, -v variant="$variant" -v plain="$(awk -F, 'NR > 1 && $2 == "plain" {print $6}' "$raw" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')" \
-			-v plainp99="$(awk -F, 'NR > 1 && $2 == "plain" {print $8}' "$raw" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')" '
-			function median(arr, n) { return (n % 2) ? arr[(n + 1) / 2] : (arr[n / 2] + arr[n / 2 + 1]) / 2 }
-			function sort(arr, n,    i, j, t) {
-				for (i = 2; i <= n; i++) { t = arr[i]; for (j = i - 1; j > 0 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t }
-			}
+			-v plainp99="$(awk -F, 'NR > 1 && $2 == "plain" {print $8}' "$raw" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')" "$statistics"'
 			{ n++; rps[n] = $6; p50[n] = $7; p99[n] = $8; p999[n] = $9; cpu[n] = $10; alloc[n] = $11 }
 			END {
 				sort(p50, n); sort(p99, n); sort(p999, n); sort(cpu, n); sort(alloc, n)
@@ -287,11 +289,7 @@ summary="$out/http-load-summary.md"
 		echo "|---|---|---|---|---|"
 		for variant in $VARIANTS; do
 			[ "$variant" = "$BASELINE" ] && continue
-			awk -F, -v variant="$variant" -v baseline="$BASELINE" '
-				function median(arr, n) { return (n % 2) ? arr[(n + 1) / 2] : (arr[n / 2] + arr[n / 2 + 1]) / 2 }
-				function sort(arr, n,    i, j, t) {
-					for (i = 2; i <= n; i++) { t = arr[i]; for (j = i - 1; j > 0 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t }
-				}
+			awk -F, -v variant="$variant" -v baseline="$BASELINE" "$statistics"'
 				NR > 1 && $2 == variant { rps[$1] = $6; p99[$1] = $8; cpu[$1] = $10; alloc[$1] = $11 }
 				NR > 1 && $2 == baseline { brps[$1] = $6; bp99[$1] = $8; bcpu[$1] = $10; balloc[$1] = $11 }
 				END {
