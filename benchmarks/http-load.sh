@@ -14,6 +14,8 @@
 #   VARIANTS="starter-files starter-shipped starter-outage" bash benchmarks/http-load.sh
 #     # stream files on, without and with shipping (JSON lines over TCP to a sink on core 1),
 #     # and shipping to a backend that is down
+#   VARIANTS="starter starter-off" RATE=2000 ROUNDS=8 bash benchmarks/http-load.sh
+#     # latency added by the starter below saturation
 #
 # WARMUP=until-flat (the default) loads each server in steps of WARMUP_STEP (15s) until
 # two steps in a row no longer beat the best step by more than FLAT_PERCENT (3), for at
@@ -32,6 +34,10 @@
 # by its own wrk on core 1, so that they share core 0 and every moment of the machine's
 # drift: the steadiest comparison of CPU per request between a few variants (each figure
 # is higher than a server alone gets, as they evict each other's caches).
+#
+# RATE=2000 paces the measured load at about 2000 requests per second (each connection
+# waits a random time between requests): latency below saturation, where p99 is the
+# service's own and not its queue's. The summary's req/s is then the paced rate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +51,9 @@ DURATION=${DURATION:-15s}
 TOGETHER=${TOGETHER:-1}
 SIMULTANEOUS=${SIMULTANEOUS:-0}
 CONNECTIONS=${CONNECTIONS:-16}
+# Requests per second over all connections in the measured windows; 0 sends as fast as the
+# service answers (saturation). Warm-up is never paced.
+RATE=${RATE:-0}
 VARIANTS=${VARIANTS:-"plain filter starter starter-off logbook"}
 # The variant the others are compared with round by round: starter-off when it runs, else plain.
 BASELINE=${BASELINE:-$(for v in starter-off plain; do echo " $VARIANTS " | grep -q " $v " && echo "$v" && break; done; true)}
@@ -178,7 +187,7 @@ measure() {
 	# Bytes allocated by the service's threads (ThreadMXBean), read before and after.
 	allocated_before=$(curl -fs "$(probe_of "$port")")
 	before=$(cpu_ticks "$pid")
-	result=$(taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s benchmarks/wrk-report.lua "$(url_of "$port")" | grep '^RESULT')
+	result=$(WRK_RATE=$RATE WRK_CONNECTIONS=$CONNECTIONS taskset -c 1 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" -s benchmarks/wrk-report.lua "$(url_of "$port")" | grep '^RESULT')
 	after=$(cpu_ticks "$pid")
 	allocated_after=$(curl -fs "$(probe_of "$port")")
 	echo "$result" | awk -v round="$round" -v variant="$variant" -v cpu="$((after - before))" -v hz="$ticks" \

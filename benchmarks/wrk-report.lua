@@ -1,3 +1,15 @@
+-- Paces the load when WRK_RATE (requests per second over all WRK_CONNECTIONS) is set: each
+-- connection waits a random time, WRK_CONNECTIONS / WRK_RATE on average, before each
+-- request, so that the service is measured below saturation. Unset, wrk sends as fast as
+-- the service answers.
+local rate = tonumber(os.getenv("WRK_RATE") or "") or 0
+if rate > 0 then
+  local mean_ms = 1000 * (tonumber(os.getenv("WRK_CONNECTIONS") or "") or 1) / rate
+  delay = function()
+    return math.random(0, math.floor(2 * mean_ms + 0.5))
+  end
+end
+
 -- Prints one machine-readable line at the end of a wrk run; latencies in microseconds.
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write

@@ -128,9 +128,16 @@ final class MaskingJsonGenerator extends JsonGeneratorDelegate {
 		return writeString(new String(text, offset, length));
 	}
 
+	// The encoder's own pre-encoded values keep their encoding; any other is scanned.
 	@Override
 	public JsonGenerator writeString(SerializableString text) {
-		return writeString(text.getValue());
+		if (!isTrusted()) {
+			return writeString(text.getValue());
+		}
+		if (passThrough()) {
+			super.writeString(text);
+		}
+		return this;
 	}
 
 	@Override

@@ -49,7 +49,8 @@ final class Pipelines {
 	/**
 	 * Build a pipeline and return the logger that feeds it.
 	 * @param context a fresh context
-	 * @param variant which encoder: starter, logstash, boot, pattern
+	 * @param variant which encoder: starter, starter-full, logstash, logstash-fields, boot,
+	 * pattern
 	 * @param lossless whether the queue blocks when full (throughput) or drops below WARN
 	 * as the starter does by default (caller cost)
 	 */
@@ -114,17 +115,29 @@ final class Pipelines {
 		}
 	}
 
-	private static Encoder<ILoggingEvent> encoder(LoggerContext context, String variant) {
+	static Encoder<ILoggingEvent> encoder(LoggerContext context, String variant) {
 		Encoder<ILoggingEvent> encoder = switch (variant) {
 			case "starter" -> StructuredJsonEncoders.create(JsonLayout.DEFAULT, SERVICE,
 					new StackTraceOptions(false, 64, 16384, List.of()), new MaskingEngine(MaskingSettings.defaults()));
 			case "logstash" -> new LogstashEncoder();
+			case "logstash-fields" -> logstashWithServiceFields();
 			case "boot" -> bootLogstash(context);
 			case "pattern" -> pattern();
 			default -> throw new IllegalArgumentException(variant);
 		};
 		encoder.setContext(context);
 		encoder.start();
+		return encoder;
+	}
+
+	// Raw logstash-logback-encoder writing the service fields the starter writes, as its
+	// users add them (custom fields): the same information per line, without masking.
+	private static LogstashEncoder logstashWithServiceFields() {
+		LogstashEncoder encoder = new LogstashEncoder();
+		encoder.setCustomFields("{\"service_name\":\"" + SERVICE.name() + "\",\"service_version\":\""
+				+ SERVICE.version() + "\",\"environment\":\"" + SERVICE.environment() + "\",\"host_name\":\""
+				+ SERVICE.hostName() + "\",\"service_instance_id\":\"" + SERVICE.instanceId()
+				+ "\",\"log_stream\":\"application\"}");
 		return encoder;
 	}
 
