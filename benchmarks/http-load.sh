@@ -16,6 +16,8 @@
 #     # and shipping to a backend that is down
 #   VARIANTS="starter starter-off" RATE=2000 ROUNDS=8 bash benchmarks/http-load.sh
 #     # latency added by the starter below saturation
+#   VARIANTS="starter starter-unstored starter-off" RATE=2000 bash benchmarks/http-load.sh
+#     # the same, with the event store off: what keeping the last events costs the tail
 #
 # WARMUP=until-flat (the default) loads each server in steps of WARMUP_STEP (15s) until
 # two steps in a row no longer beat the best step by more than FLAT_PERCENT (3), for at
@@ -38,6 +40,9 @@
 # RATE=2000 paces the measured load at about 2000 requests per second (each connection
 # waits a random time between requests): latency below saturation, where p99 is the
 # service's own and not its queue's. The summary's req/s is then the paced rate.
+#
+# Each server writes the JVM's gc log to benchmarks/results/gc-<variant>.log; the summary
+# gives its young-collection pauses, which stall every request in flight.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -96,6 +101,8 @@ switches_of() {
 		# + the event store and the request aggregates (one switch).
 		starter-store) echo "-jar $(jar_of "$1") --structured-logging.masking.enabled=false" ;;
 		# + masking: that is the starter's defaults, the variant "starter".
+		# The defaults without the event store (and the request aggregates).
+		starter-unstored) echo "-jar $(jar_of "$1") --structured-logging.store.enabled=false" ;;
 		# The defaults + the start of request and response bodies.
 		starter-body) echo "-jar $(jar_of "$1") --structured-logging.http.body.enabled=true" ;;
 		# The defaults without Spring Boot's tracing, or without its HTTP server observation.
@@ -130,7 +137,8 @@ while True:
 ' "$SINK_PORT" &
 	sink=$!
 fi
-trap '[ -n "$sink" ] && kill "$sink" 2>/dev/null; rm -rf "$files"' EXIT
+# The servers may be gone already: a failed kill must not skip the clean-up (set -e).
+trap '[ -z "$sink" ] || kill "$sink" 2>/dev/null || true; rm -rf "$files"' EXIT
 
 out=benchmarks/results
 mkdir -p "$out"
@@ -172,7 +180,7 @@ start() {
 	local variant=$1 port=$2
 	rm -rf "${files:?}/$variant"
 	# shellcheck disable=SC2046
-	taskset -c 0 java -Xms512m -Xmx512m $(switches_of "$variant") --server.port="$port" > "$out/app-$variant.log" 2>&1 &
+	taskset -c 0 java -Xms512m -Xmx512m -Xlog:gc:file="$out/gc-$variant.log" $(switches_of "$variant") --server.port="$port" > "$out/app-$variant.log" 2>&1 &
 	local pid=$!
 	for _ in $(seq 1 120); do
 		curl -fs "$(url_of "$port")" >/dev/null 2>&1 && break
@@ -222,7 +230,7 @@ if [ "$TOGETHER" = 1 ]; then
 		index=$((index + 1))
 		pids[$variant]=$(start "$variant" "${ports[$variant]}")
 	done
-	trap '[ -n "$sink" ] && kill "$sink" 2>/dev/null; kill ${pids[*]} 2>/dev/null; rm -rf "$files"' EXIT
+	trap '[ -z "$sink" ] || kill "$sink" 2>/dev/null || true; kill ${pids[*]} 2>/dev/null || true; rm -rf "$files"' EXIT
 	for variant in $VARIANTS; do
 		echo "$variant warmed up for $(warm_up "${ports[$variant]}")" >&2
 	done
@@ -266,12 +274,21 @@ statistics='
 	function sort(arr, n,    i, j, t) {
 		for (i = 2; i <= n; i++) { t = arr[i]; for (j = i - 1; j > 0 && arr[j] > t; j--) arr[j + 1] = arr[j]; arr[j + 1] = t }
 	}'
+# A server's young-collection pauses over its whole run (JVM's gc log): median (max). Time
+# the request threads all wait; it grows with what the heap keeps, not with the load.
+young_pauses() {
+	local log="$out/gc-$1.log"
+	[ -f "$log" ] || { echo "—"; return; }
+	awk "$statistics"'
+		/Pause Young/ { n++; ms[n] = $NF + 0 }
+		END { if (n == 0) { print "—"; exit } sort(ms, n); printf "%.1f (%.1f)", median(ms, n), ms[n] }' "$log"
+}
 {
-	echo "| Variant | req/s median (min–max) | p50 µs | p99 µs | p99.9 µs | CPU µs/request | allocated B/request | req/s vs plain | p99 added µs |"
-	echo "|---|---|---|---|---|---|---|---|---|"
+	echo "| Variant | req/s median (min–max) | p50 µs | p99 µs | p99.9 µs | CPU µs/request | allocated B/request | req/s vs plain | p99 added µs | young GC pause ms |"
+	echo "|---|---|---|---|---|---|---|---|---|---|"
 	for variant in $VARIANTS; do
 		awk -F, -v variant="$variant" 'NR > 1 && $2 == variant' "$raw" | sort -t, -k6 -n > "$out/.rows"
-		awk -F, -v variant="$variant" -v plain="$(awk -F, 'NR > 1 && $2 == "plain" {print $6}' "$raw" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')" \
+		awk -F, -v variant="$variant" -v gc="$(young_pauses "$variant")" -v plain="$(awk -F, 'NR > 1 && $2 == "plain" {print $6}' "$raw" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')" \
 			-v plainp99="$(awk -F, 'NR > 1 && $2 == "plain" {print $8}' "$raw" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')" "$statistics"'
 			{ n++; rps[n] = $6; p50[n] = $7; p99[n] = $8; p999[n] = $9; cpu[n] = $10; alloc[n] = $11 }
 			END {
@@ -279,8 +296,8 @@ statistics='
 				m = median(rps, n)
 				ratio = (plain > 0) ? sprintf("%.1f%%", 100 * m / plain) : "—"
 				added = (plain > 0) ? sprintf("%+.0f", median(p99, n) - plainp99) : "—"
-				printf "| %s | %.0f (%.0f–%.0f) | %.0f | %.0f | %.0f | %.1f | %.0f | %s | %s |\n", variant, m, rps[1], rps[n],
-					median(p50, n), median(p99, n), median(p999, n), median(cpu, n), median(alloc, n), ratio, added
+				printf "| %s | %.0f (%.0f–%.0f) | %.0f | %.0f | %.0f | %.1f | %.0f | %s | %s | %s |\n", variant, m, rps[1], rps[n],
+					median(p50, n), median(p99, n), median(p999, n), median(cpu, n), median(alloc, n), ratio, added, gc
 			}' "$out/.rows"
 	done
 	# Each variant against a baseline measured in the same rounds: the median of the
