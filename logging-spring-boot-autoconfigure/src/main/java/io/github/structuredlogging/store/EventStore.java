@@ -4,20 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import org.jspecify.annotations.Nullable;
 
 /**
- * A bounded ring of the most recent events. Adding never blocks and never allocates
- * beyond the event itself: the oldest event is overwritten. Readers walk the ring from
- * the newest event without locking, skipping slots overwritten while they read.
+ * A bounded ring of the most recent events. Adding never blocks and keeps no object per
+ * event: each is copied into the ring's slots, overwriting the oldest. Readers walk the
+ * ring from the newest event without locking, skipping slots overwritten while they read,
+ * and get copies.
  */
 public final class EventStore {
 
-	private final AtomicReferenceArray<@Nullable StoredEvent> slots;
+	private final EventRing ring;
 
 	private final AtomicLong written = new AtomicLong();
 
@@ -33,7 +32,7 @@ public final class EventStore {
 		if (capacity < 1) {
 			throw new IllegalArgumentException("'capacity' must be at least 1");
 		}
-		this.slots = new AtomicReferenceArray<>(capacity);
+		this.ring = new EventRing(capacity);
 	}
 
 	/**
@@ -49,9 +48,8 @@ public final class EventStore {
 	 * @param event the event, whose sequence must be {@link #nextSequence()}
 	 */
 	void add(StoredEvent event) {
-		long sequence = this.written.get();
-		this.slots.set(index(sequence), event);
-		this.written.lazySet(sequence + 1);
+		this.ring.put(event);
+		this.written.lazySet(event.sequence() + 1);
 		this.counts.record(event);
 		for (Consumer<StoredEvent> subscriber : this.subscribers) {
 			try {
@@ -75,8 +73,8 @@ public final class EventStore {
 		long end = this.written.get();
 		long start = Math.max(0, end - capacity());
 		for (long sequence = end - 1; sequence >= start && found.size() < limit; sequence--) {
-			StoredEvent event = this.slots.get(index(sequence));
-			if (event != null && event.sequence() == sequence && filter.test(event)) {
+			StoredEvent event = this.ring.get(sequence);
+			if (event != null && filter.test(event)) {
 				found.add(event);
 			}
 		}
@@ -88,14 +86,7 @@ public final class EventStore {
 	 * @return the size in bytes
 	 */
 	public long footprint() {
-		long bytes = 0;
-		for (int i = 0; i < this.slots.length(); i++) {
-			StoredEvent event = this.slots.get(i);
-			if (event != null) {
-				bytes += event.footprint();
-			}
-		}
-		return bytes;
+		return this.ring.footprint();
 	}
 
 	/**
@@ -122,7 +113,7 @@ public final class EventStore {
 	 * @return the capacity
 	 */
 	public int capacity() {
-		return this.slots.length();
+		return this.ring.capacity();
 	}
 
 	/**
@@ -139,10 +130,6 @@ public final class EventStore {
 	 */
 	public EventCounts counts() {
 		return this.counts;
-	}
-
-	private int index(long sequence) {
-		return (int) (sequence % this.slots.length());
 	}
 
 }

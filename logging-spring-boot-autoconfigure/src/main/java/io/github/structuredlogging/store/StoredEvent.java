@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param stream the stream the event belongs to
  * @param correlationId the correlation ID, when any
  * @param traceId the trace ID, when any
- * @param json the JSON line as written, masked; the bytes the files got, shared with them
+ * @param json the JSON line as written, masked
  */
 public record StoredEvent(long sequence, long timestamp, Level level, String logger, String stream,
 		@Nullable String correlationId, @Nullable String traceId, byte[] json) {
@@ -72,15 +72,6 @@ public record StoredEvent(long sequence, long timestamp, Level level, String log
 		catch (JacksonException ex) {
 			return "";
 		}
-	}
-
-	/**
-	 * Return the approximate heap the event takes, for the store's size report.
-	 * @return the size in bytes
-	 */
-	long footprint() {
-		// Object headers and references, plus the line and the logger name (mostly Latin-1).
-		return 96 + this.json.length + this.logger.length();
 	}
 
 }
