@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-
 /**
  * A bounded ring of the most recent events. Adding never blocks and keeps no object per
  * event: each is copied into the ring's slots, overwriting the oldest. Readers walk the

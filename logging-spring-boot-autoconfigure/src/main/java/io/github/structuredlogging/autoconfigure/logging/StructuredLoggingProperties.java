@@ -455,7 +455,7 @@ public class StructuredLoggingProperties implements Validator {
 
 		/**
 		 * Number of most recent events kept, masked. Each takes about the size of its JSON
-		 * line plus 150 bytes.
+		 * line and IDs, rounded up to 256 bytes, plus 60 bytes.
 		 */
 		private int capacity = 10_000;
 
