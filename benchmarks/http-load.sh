@@ -137,7 +137,7 @@ while True:
 ' "$SINK_PORT" &
 	sink=$!
 fi
-# The servers may be gone already: a failed kill must not skip the clean-up (set -e).
+# The sink and the servers may be gone already: a failed kill must not skip the clean-up (set -e).
 trap '[ -z "$sink" ] || kill "$sink" 2>/dev/null || true; rm -rf "$files"' EXIT
 
 out=benchmarks/results
