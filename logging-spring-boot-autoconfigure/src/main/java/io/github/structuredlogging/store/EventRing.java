@@ -116,8 +116,8 @@ final class EventRing {
 		// What was read above may be torn by a writer that started meanwhile: checked below
 		// before any of it is used, and copied within the buffer's bounds until then.
 		int lineEnd = Math.min(line, buffer.length);
-		byte[] json = new byte[Math.max(0, lineEnd)];
-		System.arraycopy(buffer, 0, json, 0, json.length);
+		byte[] json = new byte[lineEnd];
+		System.arraycopy(buffer, 0, json, 0, lineEnd);
 		String correlation = text(buffer, lineEnd, correlationId);
 		String trace = text(buffer, lineEnd + Math.max(0, correlationId), traceId);
 		VarHandle.acquireFence();
@@ -162,7 +162,8 @@ final class EventRing {
 	}
 
 	private static @Nullable String text(byte[] buffer, int offset, int length) {
-		if (length == NONE || offset < 0 || length < 0 || offset + length > buffer.length) {
+		// NONE, or a length torn by a writer.
+		if (length < 0 || offset + length > buffer.length) {
 			return null;
 		}
 		return new String(buffer, offset, length, StandardCharsets.UTF_8);
