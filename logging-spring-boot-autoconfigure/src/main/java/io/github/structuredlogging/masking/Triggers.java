@@ -47,87 +47,63 @@ final class Triggers {
 	private static final String[] API_KEY_PREFIXES = { "sk-", "sk_live_", "sk_test_", "rk_live_", "rk_test_",
 			"pk_live_", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "AKIA", "ASIA", "AIza", "xox", "xapp-" };
 
-	// Characters that start a trigger; most characters of clean text are not among them.
-	private static final boolean[] INTERESTING = new boolean[128];
+	// The pairs of ASCII characters (previous, current) after which a trigger may start or
+	// end, as one bit each: clean text is mostly pairs that are not, and costs a lookup a
+	// character. The first two letters of a word trigger are far rarer than its first.
+	private static final long[] PAIRS = new long[128 * 128 / 64];
 
 	static {
-		for (char c : "=:@%<-ebBspgrAx".toCharArray()) {
-			INTERESTING[c] = true;
+		for (char previous = 0; previous < 128; previous++) {
+			for (char c : "0123456789=:@<".toCharArray()) {
+				mark(previous, c);
+			}
 		}
-		for (char c = 'A'; c <= 'Z'; c++) {
-			INTERESTING[c] = true;
+		for (String pair : new String[] { "yJ", "-B", "be", "bE", "Be", "BE", "ba", "bA", "Ba", "BA" }) {
+			mark(pair.charAt(0), pair.charAt(1));
+		}
+		for (String prefix : API_KEY_PREFIXES) {
+			mark(prefix.charAt(0), prefix.charAt(1));
 		}
 	}
 
 	private Triggers() {
 	}
 
+	private static void mark(char previous, char c) {
+		int pair = previous << 7 | c;
+		PAIRS[pair >>> 6] |= 1L << pair;
+	}
+
 	static int scan(String text) {
 		int found = ALWAYS;
-		int digits = 0;
+		int run = 0;
 		int longestRun = 0;
-		boolean dash = false;
+		char previous = 0;
 		int length = text.length();
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
-			if (c >= '0' && c <= '9') {
-				digits++;
-				longestRun = Math.max(longestRun, digits);
+			if (c >= 128) {
+				previous = 0;
 				continue;
 			}
-			boolean separatorInRun = (c == ' ' || c == '-') && digits > 0 && i + 1 < length
-					&& isDigit(text.charAt(i + 1));
-			if (!separatorInRun) {
-				digits = 0;
-			}
-			if (c >= 128 || !INTERESTING[c]) {
+			int pair = previous << 7 | c;
+			char before = previous;
+			previous = c;
+			if ((PAIRS[pair >>> 6] & (1L << pair)) == 0) {
 				continue;
 			}
-			switch (c) {
-				case '=', ':' -> found |= SEPARATOR;
-				case '%' -> {
-					if (text.regionMatches(true, i + 1, "3D", 0, 2)) {
-						found |= SEPARATOR;
-					}
-					else if (text.startsWith("40", i + 1)) {
-						found |= AT;
-					}
-				}
-				case '@' -> found |= AT;
-				case '<' -> found |= ELEMENT;
-				case '-' -> {
-					dash = true;
-					if (text.startsWith("----BEGIN", i + 1)) {
-						found |= PEM;
-					}
-				}
-				case 'e' -> {
-					if (text.startsWith("yJ", i + 1)) {
-						found |= JWT;
-					}
-				}
-				case 'b', 'B' -> {
-					if (text.regionMatches(true, i + 1, "earer", 0, 5) || text.regionMatches(true, i + 1, "asic", 0, 4)) {
-						found |= AUTHORIZATION;
-					}
-				}
-				case 's', 'p', 'g', 'r', 'A', 'x' -> {
-					if (i + 1 < length && mayStartApiKey(c, text.charAt(i + 1)) && startsWithApiKeyPrefix(text, i)) {
-						found |= API_KEY;
-					}
-				}
-				default -> {
-				}
+			if (isDigit(c)) {
+				run = continuesRun(text, i, before) ? run + 1 : 1;
+				longestRun = Math.max(longestRun, run);
+				found |= digitTriggers(text, i, before, c);
+				continue;
 			}
-			if (c >= 'A' && c <= 'Z' && i + 3 < length && isUpper(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
-					&& isDigit(text.charAt(i + 3))) {
-				found |= IBAN;
-			}
+			found |= wordTriggers(text, i, c);
 		}
 		if (longestRun >= 7) {
 			found |= DIGITS_7;
 		}
-		if (longestRun >= 9 && dash) {
+		if (longestRun >= 9 && text.indexOf('-') >= 0) {
 			found |= DIGITS_9_DASH;
 		}
 		if (longestRun >= 13) {
@@ -136,15 +112,40 @@ final class Triggers {
 		return found;
 	}
 
-	// The second letter of every prefix, checked first: the first letters are common in
-	// clean text, the pairs are not.
-	private static boolean mayStartApiKey(char first, char second) {
-		return switch (first) {
-			case 's', 'p', 'r' -> second == 'k';
-			case 'g' -> second == 'h' || second == 'i';
-			case 'A' -> second == 'K' || second == 'S' || second == 'I';
-			case 'x' -> second == 'o' || second == 'a';
-			default -> false;
+	// A digit run goes on over one space or dash between digits: 4111 1111, 123-45-6789.
+	private static boolean continuesRun(String text, int i, char before) {
+		return isDigit(before) || ((before == ' ' || before == '-') && i >= 2 && isDigit(text.charAt(i - 2)));
+	}
+
+	// What a digit completes: %3D, %40, or the two capitals and two digits an IBAN starts with.
+	private static int digitTriggers(String text, int i, char before, char c) {
+		if (before == '%') {
+			if (c == '3') {
+				return text.regionMatches(true, i, "3D", 0, 2) ? SEPARATOR : NONE;
+			}
+			return text.startsWith("40", i) ? AT : NONE;
+		}
+		if (isDigit(before) && i >= 3 && isUpper(text.charAt(i - 2)) && isUpper(text.charAt(i - 3))) {
+			return IBAN;
+		}
+		return NONE;
+	}
+
+	// What a character other than a digit completes, with the one before it.
+	private static int wordTriggers(String text, int i, char c) {
+		return switch (c) {
+			case '=', ':' -> SEPARATOR;
+			case '@' -> AT;
+			case '<' -> ELEMENT;
+			case 'J' -> (i >= 2 && text.charAt(i - 2) == 'e') ? JWT : NONE;
+			case 'B' -> text.startsWith("-----BEGIN", i - 5) ? PEM : NONE;
+			default -> {
+				int start = i - 1;
+				if (text.regionMatches(true, start, "bearer", 0, 6) || text.regionMatches(true, start, "basic", 0, 5)) {
+					yield AUTHORIZATION;
+				}
+				yield startsWithApiKeyPrefix(text, start) ? API_KEY : NONE;
+			}
 		};
 	}
 
