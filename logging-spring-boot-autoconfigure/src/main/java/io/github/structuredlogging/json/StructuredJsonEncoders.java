@@ -36,10 +36,10 @@ public final class StructuredJsonEncoders {
 	/** Version of the Elastic Common Schema the ECS layout follows. */
 	public static final String ECS_VERSION = "8.11";
 
-	// Written by the encoder from the event's own data or from configuration: not scanned.
+	// Written by the encoder from the event's own data: not scanned. The service fields,
+	// from configuration, are written as they are and never reach the masker.
 	private static final Set<LogField> TRUSTED = EnumSet.of(LogField.TIMESTAMP, LogField.LEVEL, LogField.LOGGER,
-			LogField.THREAD, LogField.SERVICE_NAME, LogField.SERVICE_VERSION, LogField.ENVIRONMENT,
-			LogField.HOST_NAME, LogField.SERVICE_INSTANCE_ID, LogField.ERROR_FINGERPRINT, LogField.LOG_STREAM, LogField.ECS_VERSION, LogField.AUDIT_HASH,
+			LogField.THREAD, LogField.ERROR_FINGERPRINT, LogField.LOG_STREAM, LogField.AUDIT_HASH,
 			LogField.AUDIT_PREVIOUS_HASH, LogField.EVENT_OUTCOME, LogField.EVENT_KIND, LogField.EVENT_CATEGORY);
 
 	private StructuredJsonEncoders() {

@@ -128,7 +128,7 @@ final class MaskingJsonGenerator extends JsonGeneratorDelegate {
 		return writeString(new String(text, offset, length));
 	}
 
-	// The encoder's own pre-encoded values keep their encoding; any other is scanned.
+	// A pre-encoded value keeps its encoding when its field is trusted; any other is scanned.
 	@Override
 	public JsonGenerator writeString(SerializableString text) {
 		if (!isTrusted()) {
