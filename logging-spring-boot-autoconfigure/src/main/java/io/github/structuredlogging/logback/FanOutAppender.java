@@ -29,7 +29,7 @@ import ch.qos.logback.core.spi.AppenderAttachableImpl;
 public final class FanOutAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
 		implements AppenderAttachable<ILoggingEvent> {
 
-	private static final long LINGER_MICROS = 1000;
+	private static final long LINGER_MICROS = 5000;
 
 	private final AppenderAttachableImpl<ILoggingEvent> streams = new AppenderAttachableImpl<>();
 
